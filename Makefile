@@ -1,0 +1,45 @@
+# Weerbaar — one command to run, one to test. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= weerbaar.conf.dev
+
+.PHONY: run test install lint typecheck schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies or the pins change.
+$(STAMP): $(BIN)/python pyproject.toml requirements/constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/weerbaar migrate --no-input
+	$(BIN)/weerbaar import areas --if-empty
+	@echo "Weerbaar draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
+	$(BIN)/weerbaar runserver 127.0.0.1:$(PORT) --noreload
+
+lint: install
+	$(BIN)/ruff check src bench
+	$(BIN)/ruff format --check src bench
+
+typecheck: install
+	$(BIN)/mypy src/weerbaar
+
+test: export DJANGO_SETTINGS_MODULE = weerbaar.conf.ci
+test: lint typecheck
+	$(BIN)/weerbaar makemigrations --check --dry-run
+	$(BIN)/pytest
+
+# Regenerate the committed OpenAPI schema after an API change.
+schema: install
+	DJANGO_SETTINGS_MODULE=weerbaar.conf.ci $(BIN)/weerbaar spectacular --file openapi.yaml --validate
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""Weerbaar: software for the regional approach against undermining crime."""
+
+__version__ = "0.1.0"

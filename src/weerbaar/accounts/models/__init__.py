@@ -1,0 +1,6 @@
+from weerbaar.accounts.models.audit import AuditAction, AuditEvent
+from weerbaar.accounts.models.organisation import Organisation, OrganisationKind
+from weerbaar.accounts.models.role import Role
+from weerbaar.accounts.models.user import User
+
+__all__ = ["AuditAction", "AuditEvent", "Organisation", "OrganisationKind", "Role", "User"]

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from weerbaar.areas.models import Area, AreaLevel
+from weerbaar.areas.models.area import CODE_PATTERNS
+from weerbaar.areas.services.selectors import LatestPopulation
+
+
+class AreaListParameters(serializers.Serializer):
+    """Query parameters of ``GET /api/v1/areas``, validated with Dutch messages."""
+
+    level = serializers.ChoiceField(
+        choices=AreaLevel.choices,
+        required=False,
+        help_text="Niveau: provincie, gemeente, wijk of buurt.",
+        error_messages={"invalid_choice": "Kies uit provincie, gemeente, wijk of buurt."},
+    )
+    # A query parameter named like DRF's Field.parent attribute; the clash is harmless here.
+    parent = serializers.CharField(  # type: ignore[assignment]
+        required=False, help_text="Code van het bovenliggende gebied, bijvoorbeeld PV20 of GM0014."
+    )
+    geometry = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Met grens als GeoJSON (true) of zonder (false, standaard).",
+        error_messages={"invalid": "Gebruik true of false."},
+    )
+
+    def validate_parent(self, value: str) -> str:
+        code = value.strip().upper()
+        if not any(pattern.match(code) for pattern in CODE_PATTERNS.values()):
+            raise serializers.ValidationError(
+                "Geen geldige gebiedscode (PVxx, GMxxxx, WKxxxxxx of BUxxxxxxxx)."
+            )
+        return code
+
+
+class AreaDetailParameters(serializers.Serializer):
+    geometry = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Met grens als GeoJSON (true) of zonder (false, standaard).",
+        error_messages={"invalid": "Gebruik true of false."},
+    )
+
+
+class ParentSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
+class PopulationSerializer(serializers.Serializer):
+    year = serializers.IntegerField(help_text="Jaar; peildatum 1 januari.")
+    count = serializers.IntegerField(help_text="Aantal inwoners.")
+    source = serializers.CharField()  # type: ignore[assignment]
+
+
+class AreaSerializer(serializers.ModelSerializer):
+    parent = serializers.SerializerMethodField()  # type: ignore[assignment]
+    population = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    validFrom = serializers.IntegerField(
+        source="valid_from", help_text="Eerste jaar van de indeling."
+    )
+    validTo = serializers.IntegerField(
+        source="valid_to", allow_null=True, help_text="Laatste jaar; null als geen einde bekend is."
+    )
+
+    class Meta:
+        model = Area
+        fields = ["code", "name", "level", "parent", "validFrom", "validTo", "population", "url"]
+        # With ?geometry=true a "geometry" field (GeoJSON geometry or null) is added.
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.context.get("geometry"):
+            self.fields["geometry"] = serializers.JSONField(
+                read_only=True, help_text="Grens als GeoJSON-geometrie (WGS84), of null."
+            )
+
+    @extend_schema_field(ParentSerializer(allow_null=True))
+    def get_parent(self, area: Area) -> dict[str, str] | None:
+        if area.parent is None:
+            return None
+        return {
+            "code": area.parent.code,
+            "name": area.parent.name,
+            "url": reverse("api:area-detail", args=[area.parent.code]),
+        }
+
+    @extend_schema_field(PopulationSerializer(allow_null=True))
+    def get_population(self, area: Area) -> dict[str, Any] | None:
+        latest: LatestPopulation | None = self.context.get("population", {}).get(area.pk)
+        if latest is None:
+            return None
+        return {"year": latest.year, "count": latest.count, "source": latest.source}
+
+    def get_url(self, area: Area) -> str:
+        return reverse("api:area-detail", args=[area.code])

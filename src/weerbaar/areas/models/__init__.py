@@ -1,0 +1,5 @@
+from weerbaar.areas.models.area import Area, AreaLevel
+from weerbaar.areas.models.population import HouseholdCount, PopulationCount
+from weerbaar.areas.models.region import Region
+
+__all__ = ["Area", "AreaLevel", "HouseholdCount", "PopulationCount", "Region"]

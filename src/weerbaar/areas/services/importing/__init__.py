@@ -1,0 +1,43 @@
+"""Import of the areas spine from the published open-data files (``weerbaar import areas``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.db import transaction
+
+from weerbaar.core import imports
+from weerbaar.core.imports import ImportReport, ProgressFactory, no_progress
+
+
+def import_areas(folder: Path, progress: ProgressFactory = no_progress) -> ImportReport:
+    """Read every areas file in ``folder`` and bring the database in line, in one transaction.
+
+    Reading and checking all files happens before the first write, and the writes share one
+    transaction, so a bad file leaves the database exactly as it was.
+    """
+    from weerbaar.areas.services.importing.apply import apply_plan
+    from weerbaar.areas.services.importing.plan import build_plan
+
+    plan = build_plan(folder, progress)
+    with transaction.atomic():
+        report = apply_plan(plan, progress)
+    report.notes[:0] = plan.notes
+    return report
+
+
+def has_areas() -> bool:
+    from weerbaar.areas.models import Area
+
+    return Area.objects.exists()
+
+
+def register_importer() -> None:
+    imports.register(
+        imports.Importer(
+            name="areas",
+            description="provincies, gemeenten, wijken en buurten met inwoners en grenzen",
+            run=import_areas,
+            has_data=has_areas,
+        )
+    )

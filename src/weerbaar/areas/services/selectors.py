@@ -1,0 +1,122 @@
+"""Reading the areas spine: lookups other apps and the pages use (no writes here)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, QuerySet
+
+from weerbaar.areas.models import Area, AreaLevel, HouseholdCount, PopulationCount
+from weerbaar.areas.models.population import TOTAL_BAND
+
+
+def find_area(code: str) -> Area | None:
+    """The current area with this code, or else its newest earlier version."""
+    versions = list(
+        Area.objects.filter(code=code.upper()).select_related(
+            "parent", "parent__parent", "parent__parent__parent"
+        )
+    )
+    if not versions:
+        return None
+    current = [area for area in versions if area.valid_to is None]
+    return current[0] if current else max(versions, key=lambda area: area.valid_from)
+
+
+def ancestors(area: Area) -> list[Area]:
+    """From the top (province) down to the parent of ``area``."""
+    chain: list[Area] = []
+    parent = area.parent
+    while parent is not None:
+        chain.append(parent)
+        parent = parent.parent
+    return list(reversed(chain))
+
+
+def children(area: Area) -> QuerySet[Area]:
+    queryset = area.children.all()
+    return queryset.filter(valid_to__isnull=True) if area.valid_to is None else queryset
+
+
+def provinces() -> QuerySet[Area]:
+    return Area.objects.current().filter(level=AreaLevel.PROVINCIE)
+
+
+def latest_population_year(area_ids: Iterable[int]) -> int | None:
+    result = PopulationCount.objects.filter(area_id__in=list(area_ids), band=TOTAL_BAND).aggregate(
+        year=Max("year")
+    )
+    return result["year"]
+
+
+def population_counts(area_ids: Iterable[int], year: int) -> dict[int, dict[str, int]]:
+    """area id -> band -> count, for one year."""
+    result: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = PopulationCount.objects.filter(area_id__in=list(area_ids), year=year).values_list(
+        "area_id", "band", "count"
+    )
+    for area_id, band, count in rows:
+        result[area_id][band] = count
+    return result
+
+
+def population_sources(area_ids: Iterable[int], year: int) -> list[str]:
+    return sorted(
+        set(
+            PopulationCount.objects.filter(area_id__in=list(area_ids), year=year).values_list(
+                "source", flat=True
+            )
+        )
+    )
+
+
+def household_counts(area_ids: Iterable[int], year: int) -> dict[int, int]:
+    return dict(
+        HouseholdCount.objects.filter(area_id__in=list(area_ids), year=year).values_list(
+            "area_id", "count"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class LatestPopulation:
+    year: int
+    count: int
+    source: str
+
+
+def latest_totals(area_ids: Iterable[int]) -> dict[int, LatestPopulation]:
+    """Per area its most recent total population, with the year and source."""
+    ids = list(area_ids)
+    rows = (
+        PopulationCount.objects.filter(area_id__in=ids, band=TOTAL_BAND)
+        .order_by("area_id", "year")
+        .values_list("area_id", "year", "count", "source")
+    )
+    return {area_id: LatestPopulation(year, count, source) for area_id, year, count, source in rows}
+
+
+@dataclass(frozen=True)
+class LoadedSummary:
+    counts: dict[str, int]
+    population_year: int | None
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.counts.values())
+
+
+def loaded_summary() -> LoadedSummary:
+    counts = dict.fromkeys(AreaLevel.values, 0)
+    for level, count in _level_counts():
+        counts[level] = count
+    year = PopulationCount.objects.filter(band=TOTAL_BAND).aggregate(year=Max("year"))["year"]
+    return LoadedSummary(counts, year)
+
+
+def _level_counts() -> list[tuple[str, int]]:
+    return list(
+        Area.objects.current().values("level").annotate(n=Count("id")).values_list("level", "n")
+    )

@@ -1,0 +1,196 @@
+"""Settings shared by every environment.
+
+Environment variables read here:
+
+- ``DATABASE_URL``: database, e.g. ``postgres://user:pass@127.0.0.1:5432/weerbaar``.
+  Default: the embedded SQLite file ``var/weerbaar.sqlite3``.
+- ``WEERBAAR_DATA_DIR``: folder with the open-data files (CBS, police, Leefbaarometer,
+  boundaries). Default: ``../shared/data`` next to the project, when it exists.
+- ``WEERBAAR_VAR_DIR``: folder for the SQLite database, secret key and uploads. Default ``var/``.
+- ``WEERBAAR_DEBUG``: ``1`` for Django's debug pages (never in production). Default off.
+- ``WEERBAAR_ALLOWED_HOSTS``: comma-separated host names. Default per environment.
+- ``WEERBAAR_LOG_LEVEL``: log level of the application log. Default ``INFO``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+import structlog
+from csp.constants import NONE, SELF
+
+from weerbaar.conf.env import PROJECT_ROOT, default_data_dir, env_bool, env_list, env_str
+
+VAR_DIR = Path(env_str("WEERBAAR_VAR_DIR", str(PROJECT_ROOT / "var")))
+
+_data_dir = env_str("WEERBAAR_DATA_DIR")
+WEERBAAR_DATA_DIR: Path | None = Path(_data_dir) if _data_dir else default_data_dir()
+
+DEBUG = env_bool("WEERBAAR_DEBUG", False)
+ALLOWED_HOSTS = env_list("WEERBAAR_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "csp",
+    "weerbaar.core",
+    "weerbaar.areas",
+    "weerbaar.accounts",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "weerbaar.core.middleware.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "weerbaar.core.middleware.ApiVersionMiddleware",
+]
+
+ROOT_URLCONF = "weerbaar.urls"
+WSGI_APPLICATION = "weerbaar.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "weerbaar.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'weerbaar.sqlite3'}"),
+        conn_max_age=60,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work side by side; FULL sync makes every
+    # acknowledged commit durable.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:workspace"
+LOGOUT_REDIRECT_URL = "home"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [PROJECT_ROOT / "src" / "weerbaar" / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise serves from here after collectstatic
+WHITENOISE_USE_FINDERS = True
+
+# Security: strict CSP, no inline script or style, nothing from other origins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "EXCEPTION_HANDLER": "weerbaar.core.api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Weerbaar API",
+    "DESCRIPTION": (
+        "API van Weerbaar volgens de NL API Design Rules. Gebieden (provincies, gemeenten, "
+        "wijken en buurten) met inwonertallen en grenzen uit open data van CBS."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "CONTACT": {"name": "Weerbaar", "url": "https://weerbaar.example.nl"},
+    "LICENSE": {"name": "EUPL-1.2"},
+    "SERVERS": [{"url": "/", "description": "Deze server"}],
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "structured": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "processor": structlog.processors.JSONRenderer(sort_keys=True),
+            "foreign_pre_chain": [
+                structlog.stdlib.add_log_level,
+                structlog.stdlib.add_logger_name,
+                structlog.processors.TimeStamper(fmt="iso"),
+            ],
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    "root": {"handlers": ["console"], "level": env_str("WEERBAAR_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # The development server logs client addresses per request; Weerbaar keeps none.
+        "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+    },
+}

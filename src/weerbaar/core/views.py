@@ -1,0 +1,33 @@
+"""Site-wide pages: home and the error pages (HTML, or problem+json under /api/)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from weerbaar.areas.services.selectors import loaded_summary
+from weerbaar.core.api.problems import problem_response
+from weerbaar.core.data_dir import data_dir_or_none
+from weerbaar.core.middleware import API_PREFIX
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/home.html",
+        {"summary": loaded_summary(), "data_dir": data_dir_or_none()},
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return problem_response(request, 404, "Deze URL bestaat niet in de API.")
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return problem_response(
+            request, 500, "Er ging iets mis aan onze kant. Probeer het later opnieuw."
+        )
+    return render(request, "500.html", status=500)

@@ -1,0 +1,36 @@
+"""All URLs. Pages are Dutch paths; the API lives under /api/v1 without trailing slashes
+(NL API Design Rules)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
+
+from weerbaar.areas.api import urls as areas_api_urls
+from weerbaar.core import views as core_views
+from weerbaar.core.api.docs import api_docs
+
+api_patterns = [
+    *areas_api_urls.urlpatterns,
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("docs", api_docs, name="docs"),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("gebieden/", include("weerbaar.areas.urls")),
+    path("", include("weerbaar.accounts.urls")),
+    # One login door for back office and admin (a second factor is added there later).
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+        name="admin-login-redirect",
+    ),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include((api_patterns, "api"))),
+]
+
+handler404 = "weerbaar.core.views.page_not_found"
+handler500 = "weerbaar.core.views.server_error"
