@@ -28,7 +28,6 @@ urlpatterns = [
         name="admin-login-redirect",
     ),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_patterns, "api"))),
 ]
 

@@ -52,7 +52,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "weerbaar.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,7 +113,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Every user-facing string goes through gettext with the Dutch text as source. Add
+# ("en", "English") here together with locale/en translations; until then offering
+# English would label Dutch pages lang="en" (WCAG 3.1.1).
+LANGUAGES = [("nl", "Nederlands")]
 LOCALE_PATHS = [PROJECT_ROOT / "src" / "weerbaar" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

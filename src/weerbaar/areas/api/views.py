@@ -63,9 +63,11 @@ class AreaListView(APIView):
             queryset = queryset.filter(level=level)
         if parent := params.validated_data.get("parent"):
             queryset = queryset.filter(parent__code=parent)
+        geometry = params.validated_data["geometry"]
+        if not geometry:
+            queryset = queryset.defer("geometry", "parent__geometry")
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self) or []
-        geometry = params.validated_data["geometry"]
         serializer = AreaSerializer(page, many=True, context=_context(page, geometry))
         return paginator.get_paginated_response(serializer.data)
 

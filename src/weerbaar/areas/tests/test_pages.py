@@ -24,6 +24,11 @@ def test_home_says_how_to_import_when_nothing_is_loaded(client: Client) -> None:
     assert '<html lang="nl">' in html
 
 
+def test_pages_stay_dutch_for_an_english_browser(client: Client) -> None:
+    html = client.get("/gebieden/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in html
+
+
 def test_home_shows_what_is_loaded(client: Client) -> None:
     small_country()
     html = client.get("/").content.decode()
