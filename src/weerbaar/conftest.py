@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def real_data_dir() -> Path:
     """The real open data (../shared/data); tests using it skip on a clone without it."""
     folder: Path | None = settings.WEERBAAR_DATA_DIR

@@ -15,28 +15,16 @@ pytestmark = [pytest.mark.realdata, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
-def imported(
-    django_db_setup: None, django_db_blocker, real_data_dir_module: Path
-) -> Iterator[None]:
+def imported(django_db_setup: None, django_db_blocker, real_data_dir: Path) -> Iterator[None]:
     """Import the real data once for this module; the per-test transactions roll back on top."""
     with django_db_blocker.unblock():
-        report = import_areas(real_data_dir_module)
+        report = import_areas(real_data_dir)
         assert report.changed
         yield
         HouseholdCount.objects.all().delete()
         PopulationCount.objects.all().delete()
         for level in ("buurt", "wijk", "gemeente", "provincie"):
             Area.objects.filter(level=level).delete()
-
-
-@pytest.fixture(scope="module")
-def real_data_dir_module() -> Path:
-    from django.conf import settings
-
-    folder = settings.WEERBAAR_DATA_DIR
-    if folder is None or not (Path(folder) / "gemeenten").is_dir():
-        pytest.skip("Echte open data niet gevonden (../shared/data of WEERBAAR_DATA_DIR).")
-    return Path(folder)
 
 
 def municipality_codes(province: str) -> set[str]:
@@ -61,12 +49,10 @@ def test_groningen_population_on_1_january_2025(imported: None) -> None:
     assert count == 244441
 
 
-def test_province_totals_equal_the_sum_of_the_csv(
-    imported: None, real_data_dir_module: Path
-) -> None:
+def test_province_totals_equal_the_sum_of_the_csv(imported: None, real_data_dir: Path) -> None:
     import csv
 
-    with (real_data_dir_module / "gemeenten" / "gemeenten_2025.csv").open() as handle:
+    with (real_data_dir / "gemeenten" / "gemeenten_2025.csv").open() as handle:
         expected = sum(
             int(r["inwoners_1jan2025"])
             for r in csv.DictReader(handle)
@@ -83,8 +69,8 @@ def test_groningen_has_20_districts(imported: None) -> None:
     assert all(d.geometry for d in districts)
 
 
-def test_second_import_changes_nothing(imported: None, real_data_dir_module: Path) -> None:
-    report = import_areas(real_data_dir_module)
+def test_second_import_changes_nothing(imported: None, real_data_dir: Path) -> None:
+    report = import_areas(real_data_dir)
     assert not report.changed
 
 
