@@ -2,6 +2,7 @@
 (NL API Design Rules)."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
@@ -19,6 +20,7 @@ api_patterns = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
     path("gebieden/", include("weerbaar.areas.urls")),
     path("", include("weerbaar.accounts.urls")),
     # One login door for back office and admin (a second factor is added there later).

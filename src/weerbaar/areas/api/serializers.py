@@ -11,7 +11,16 @@ from weerbaar.areas.models.area import CODE_PATTERNS
 from weerbaar.areas.services.selectors import LatestPopulation
 
 
-class AreaListParameters(serializers.Serializer):
+class AreaDetailParameters(serializers.Serializer):
+    geometry = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Met grens als GeoJSON (true) of zonder (false, standaard).",
+        error_messages={"invalid": "Gebruik true of false."},
+    )
+
+
+class AreaListParameters(AreaDetailParameters):
     """Query parameters of ``GET /api/v1/areas``, validated with Dutch messages."""
 
     level = serializers.ChoiceField(
@@ -24,12 +33,6 @@ class AreaListParameters(serializers.Serializer):
     parent = serializers.CharField(  # type: ignore[assignment]
         required=False, help_text="Code van het bovenliggende gebied, bijvoorbeeld PV20 of GM0014."
     )
-    geometry = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="Met grens als GeoJSON (true) of zonder (false, standaard).",
-        error_messages={"invalid": "Gebruik true of false."},
-    )
 
     def validate_parent(self, value: str) -> str:
         code = value.strip().upper()
@@ -38,15 +41,6 @@ class AreaListParameters(serializers.Serializer):
                 "Geen geldige gebiedscode (PVxx, GMxxxx, WKxxxxxx of BUxxxxxxxx)."
             )
         return code
-
-
-class AreaDetailParameters(serializers.Serializer):
-    geometry = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="Met grens als GeoJSON (true) of zonder (false, standaard).",
-        error_messages={"invalid": "Gebruik true of false."},
-    )
 
 
 class ParentSerializer(serializers.Serializer):
