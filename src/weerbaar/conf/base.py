@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "weerbaar.core",
     "weerbaar.areas",
     "weerbaar.accounts",
+    "weerbaar.monitor",
 ]
 
 MIDDLEWARE = [

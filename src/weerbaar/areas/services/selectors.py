@@ -120,3 +120,44 @@ def _level_counts() -> list[tuple[str, int]]:
     return list(
         Area.objects.current().values("level").annotate(n=Count("id")).values_list("level", "n")
     )
+
+
+def names(codes: Iterable[str]) -> dict[str, str]:
+    """Code -> name, the newest version of each code (dissolved municipalities included)."""
+    result: dict[str, str] = {}
+    for code, name in (
+        Area.objects.filter(code__in=list(codes)).order_by("valid_from").values_list("code", "name")
+    ):
+        result[code] = name
+    return result
+
+
+def descendant_codes(code: str, level: str) -> list[str]:
+    """Codes of the current areas of ``level`` below the area ``code``."""
+    area = find_area(code)
+    if area is None:
+        return []
+    frontier = [area.pk]
+    found: list[str] = []
+    while frontier:
+        children = list(
+            Area.objects.current().filter(parent_id__in=frontier).values_list("pk", "code", "level")
+        )
+        found.extend(child_code for _, child_code, child_level in children if child_level == level)
+        frontier = [pk for pk, _, child_level in children if child_level != level]
+    return found
+
+
+def sibling_codes(code: str) -> list[str]:
+    """The current areas under the same parent as ``code`` (its province's municipalities)."""
+    area = find_area(code)
+    if area is None or area.parent_id is None:
+        return []
+    return list(
+        Area.objects.current().filter(parent_id=area.parent_id).values_list("code", flat=True)
+    )
+
+
+def current_areas(level: str, codes: Iterable[str] | None = None) -> QuerySet[Area]:
+    queryset = Area.objects.current().filter(level=level)
+    return queryset if codes is None else queryset.filter(code__in=list(codes))

@@ -29,6 +29,7 @@ class MapShape:
     path: str
     label: str
     highlighted: bool = False
+    css_class: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def build_map(
     href: Callable[[Area], str | None],
     label: Callable[[Area], str],
     highlight: str | None = None,
+    css_class: Callable[[Area], str] | None = None,
 ) -> SvgMap | None:
     """An SVG map of the areas that have a boundary; None when none has one."""
     shapes = [(area, shape(area.geometry)) for area in areas if area.geometry]
@@ -95,6 +97,7 @@ def build_map(
                 path=_path(projected),
                 label=label(area),
                 highlighted=area.code == highlight,
+                css_class=css_class(area) if css_class else "",
             )
         )
     return SvgMap(MAP_WIDTH, height, result)

@@ -15,6 +15,7 @@ import pytest
 
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.conftest import browser_required
+from weerbaar.monitor.tests.factories import small_monitor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +29,18 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = ["/", "/gebieden/", "/gebieden/PV20/", "/gebieden/GM0014/", "/inloggen/", "/api/v1/docs"]
+PAGES = [
+    "/",
+    "/gebieden/",
+    "/gebieden/PV20/",
+    "/gebieden/GM0014/",
+    "/inloggen/",
+    "/api/v1/docs",
+    "/monitor/",
+    "/monitor/misdrijven-3-1-1-per-10000/?jaar=2024",
+    "/monitor/gebied/GM0014/",
+    "/monitor/vergelijk/?gebied=GM0014&gebied=PV22",
+]
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +63,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def site(live_server: Any) -> str:
     small_country()
+    small_monitor()
     return str(live_server.url)
 
 
@@ -103,6 +116,16 @@ def test_sorting_and_navigation_work_without_javascript(browser: Any, site: str)
     page.get_by_role("link", name="Groningen: 1.000 inwoners").click()  # on the map
     assert page.locator("h1").inner_text().startswith("Groningen")
     assert page.locator("#tabel tbody th[scope=row]").all_inner_texts() == ["Centrum", "Oud-Zuid"]
+    page.context.close()
+
+
+def test_indicator_filters_work_without_javascript(browser: Any, site: str) -> None:
+    page, _, _ = open_page(browser, site + "/monitor/misdrijven-3-1-1-per-10000/", javascript=False)
+    page.select_option("#jaar", "2023")
+    page.select_option("#provincie", "PV22")
+    page.get_by_role("button", name="Toon").click()
+    assert page.locator("#tabel tbody th[scope=row] a").all_inner_texts() == ["Assen"]
+    assert "2023" in page.locator("h2").first.inner_text()
     page.context.close()
 
 

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from weerbaar.monitor.models import Indicator
+
+
+class SourceSerializer(serializers.Serializer):
+    publisher = serializers.CharField()
+    tableId = serializers.CharField(source="table_id")
+    url = serializers.CharField(source="source_url")
+    licence = serializers.CharField()
+    citation = serializers.CharField()
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    nameEn = serializers.CharField(source="name_en")
+    source = serializers.SerializerMethodField()  # type: ignore[assignment]
+    years = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "theme",
+            "name",
+            "nameEn",
+            "definition",
+            "numerator",
+            "denominator",
+            "scale",
+            "unit",
+            "direction",
+            "aggregation",
+            "levels",
+            "years",
+            "source",
+            "notes",
+        ]
+
+    def get_source(self, indicator: Indicator) -> dict[str, str]:
+        return dict(SourceSerializer(indicator).data)
+
+    def get_years(self, indicator: Indicator) -> list[int]:
+        return list(self.context.get("years", {}).get(indicator.numerator, []))
+
+
+class ValuesParameters(serializers.Serializer):
+    level = serializers.ChoiceField(
+        choices=["gemeente", "wijk", "buurt"],
+        default="gemeente",
+        error_messages={"invalid_choice": "Kies uit gemeente, wijk of buurt."},
+    )
+    year = serializers.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        error_messages={"invalid": "Geef een jaartal, bijvoorbeeld 2023."},
+        help_text="Jaar; standaard het nieuwste jaar met waarden.",
+    )
+    # named like DRF's Field.parent; harmless for a parameter serializer
+    parent = serializers.RegexField(  # type: ignore[assignment]
+        r"^(PV\d{2}|GM\d{4}|WK\d{4}[0-9A-Z]{2})$",
+        required=False,
+        error_messages={"invalid": "Geen geldige gebiedscode (PVxx, GMxxxx of WKxxxxxx)."},
+        help_text="Alleen gebieden binnen dit gebied (bijv. PV20); rangen blijven landelijk.",
+    )
+
+
+class ValueSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    year = serializers.IntegerField()
+    value = serializers.FloatField(allow_null=True)
+    numerator = serializers.FloatField(allow_null=True)
+    denominator = serializers.FloatField(allow_null=True)
+    status = serializers.CharField(
+        help_text="definitief, voorlopig, ontbreekt, geheim, nihil of herindeling."
+    )
+    note = serializers.CharField(allow_blank=True)
+    rank = serializers.IntegerField(
+        allow_null=True, help_text="1 = hoogste waarde van alle gebieden."
+    )
+    percentile = serializers.FloatField(
+        allow_null=True, help_text="% gebieden met een lagere waarde."
+    )
+    shareHigher = serializers.FloatField(
+        allow_null=True, help_text="% gebieden met een hogere waarde."
+    )
+
+
+class ValuesResponseSerializer(serializers.Serializer):
+    indicator = serializers.CharField()
+    level = serializers.CharField()
+    year = serializers.IntegerField(allow_null=True)
+    unit = serializers.CharField()
+    higherIs = serializers.ChoiceField(
+        choices=["worse", "better", "neutral"],
+        help_text="Wat een hogere waarde betekent (richting van de indicator).",
+    )
+    comparedWith = serializers.IntegerField(
+        help_text="Aantal gebieden met een waarde in de vergelijking."
+    )
+    results = ValueSerializer(many=True)

@@ -1,0 +1,103 @@
+"""Police registered crime (Politie / CBS open data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from weerbaar.monitor.importers.base import (
+    FileSource,
+    Record,
+    area_code,
+    csv_rows,
+    parse_value,
+    year_of,
+)
+
+#: offences that could not be attributed to a municipality: no area, not imported
+UNATTRIBUTED = "GM0000"
+
+
+class CrimeByTypeSource:
+    """``misdrijven_47018NED_gemeente_*.csv``: registered offences per type, municipality, year."""
+
+    name = "politie-47018NED"
+    table_id = "47018NED"
+    _files = FileSource("politie", r"misdrijven_47018NED_gemeente.*\.csv")
+
+    def files(self, folder: Path) -> list[Path]:
+        return self._files.matching(folder)
+
+    def read(self, path: Path) -> Iterator[Record]:
+        required = ["gm_code", "soort_code", "jaar", "geregistreerde_misdrijven", "voorlopig"]
+        for line, row in csv_rows(path, required):
+            if row["gm_code"].strip() == UNATTRIBUTED:
+                continue
+            value, status = parse_value(
+                path,
+                line,
+                "geregistreerde_misdrijven",
+                row["geregistreerde_misdrijven"],
+                provisional=row["voorlopig"].strip() == "1",
+            )
+            yield Record(
+                f"misdrijven.{row['soort_code'].strip()}",
+                area_code(path, line, row["gm_code"]),
+                year_of(path, line, row["jaar"]),
+                value,
+                status,
+            )
+
+
+class CrimeTotalSource:
+    """``misdrijven_totaal_gemeente_politie_*.csv``: all registered offences per municipality."""
+
+    name = "politie-totaal"
+    table_id = "47013NED"
+    _files = FileSource("politie", r"misdrijven_totaal_gemeente_politie.*\.csv")
+
+    def files(self, folder: Path) -> list[Path]:
+        return self._files.matching(folder)
+
+    def read(self, path: Path) -> Iterator[Record]:
+        required = ["regio_code", "jaar", "geregistreerde_misdrijven_totaal"]
+        for line, row in csv_rows(path, required):
+            code = row["regio_code"].strip()
+            if not code.startswith("GM"):
+                continue  # police units, abroad, unattributable, national total
+            value, status = parse_value(
+                path,
+                line,
+                "geregistreerde_misdrijven_totaal",
+                row["geregistreerde_misdrijven_totaal"],
+            )
+            yield Record(
+                "misdrijven.totaal",
+                area_code(path, line, code),
+                year_of(path, line, row["jaar"]),
+                value,
+                status,
+            )
+
+
+class CrimeConcentrationSource:
+    """``misdaadconcentratie_brengdelicten_gemeente_YYYY.csv``: Gini of crime over buurten."""
+
+    name = "misdaadconcentratie"
+    table_id = "47018NED (afgeleid)"
+    _files = FileSource("politie", r"misdaadconcentratie_brengdelicten_gemeente_(\d{4})\.csv")
+
+    def files(self, folder: Path) -> list[Path]:
+        return self._files.matching(folder)
+
+    def read(self, path: Path) -> Iterator[Record]:
+        year = int(path.stem.rsplit("_", 1)[1])
+        for line, row in csv_rows(path, ["gm_code", "gini_misdaad"]):
+            value, status = parse_value(path, line, "gini_misdaad", row["gini_misdaad"])
+            yield Record(
+                "misdaadconcentratie.gini",
+                area_code(path, line, row["gm_code"]),
+                year,
+                value,
+                status,
+            )

@@ -1,0 +1,94 @@
+"""Population from CBS: municipal series per year, 1 January counts by age, KWB per district."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from weerbaar.monitor.importers.base import (
+    FileSource,
+    Record,
+    area_code,
+    csv_rows,
+    parse_value,
+    year_of,
+)
+
+
+class AveragePopulationSource:
+    """``bevolking_gemiddeld_70072ned_*.csv``: average inhabitants per municipality and year,
+    each in the division of that year (dissolved municipalities keep their own code)."""
+
+    name = "bevolking-70072ned"
+    table_id = "70072ned"
+    _files = FileSource("gemeenten", r"bevolking_gemiddeld_70072ned.*\.csv")
+
+    def files(self, folder: Path) -> list[Path]:
+        return self._files.matching(folder)
+
+    def read(self, path: Path) -> Iterator[Record]:
+        for line, row in csv_rows(path, ["gm_code", "jaar", "gemiddeld_inwoners"]):
+            value, status = parse_value(path, line, "gemiddeld_inwoners", row["gemiddeld_inwoners"])
+            yield Record(
+                "bevolking.gemiddeld",
+                area_code(path, line, row["gm_code"]),
+                year_of(path, line, row["jaar"]),
+                value,
+                status,
+            )
+
+
+class MunicipalAgeSource:
+    """``gemeenten_YYYY.csv``: inhabitants on 1 January by age band."""
+
+    name = "bevolking-leeftijd"
+    table_id = "70072ned"
+    _files = FileSource("gemeenten", r"gemeenten_\d{4}\.csv")
+
+    def files(self, folder: Path) -> list[Path]:
+        return self._files.matching(folder)
+
+    def read(self, path: Path) -> Iterator[Record]:
+        year = int(re.findall(r"\d{4}", path.name)[0])
+        total = f"inwoners_1jan{year}"
+        for line, row in csv_rows(path, ["gm_code", total, "leeftijd_10_14"]):
+            code = area_code(path, line, row["gm_code"])
+            for column, measure in (
+                (total, "bevolking.totaal"),
+                ("leeftijd_10_14", "bevolking.10-14"),
+            ):
+                value, status = parse_value(path, line, column, row[column])
+                yield Record(measure, code, year, value, status)
+
+
+class KwbSource:
+    """CBS Kerncijfers wijken en buurten: population (total, 0-14) and density.
+
+    Country-of-origin columns are never read.
+    """
+
+    name = "kwb"
+    table_id = "85984NED"
+    _population = FileSource("kwb", r"kwb_(\d{4})_bevolking.*\.csv")
+    _density = FileSource("kwb", r"kwb_(\d{4})_gemeente_wijk_oppervlakte.*\.csv")
+
+    def files(self, folder: Path) -> list[Path]:
+        return self._population.matching(folder) + self._density.matching(folder)
+
+    def read(self, path: Path) -> Iterator[Record]:
+        year = int(re.findall(r"\d{4}", path.name)[0])
+        if "oppervlakte" in path.name:
+            for line, row in csv_rows(path, ["regio_code", "bevolkingsdichtheid_per_km2"]):
+                value, status = parse_value(
+                    path, line, "bevolkingsdichtheid_per_km2", row["bevolkingsdichtheid_per_km2"]
+                )
+                yield Record(
+                    "kwb.dichtheid", area_code(path, line, row["regio_code"]), year, value, status
+                )
+            return
+        for line, row in csv_rows(path, ["regio_code", "inwoners", "leeftijd_0_14"]):
+            code = area_code(path, line, row["regio_code"])
+            for column, measure in (("inwoners", "kwb.totaal"), ("leeftijd_0_14", "kwb.0-14")):
+                value, status = parse_value(path, line, column, row[column])
+                yield Record(measure, code, year, value, status)

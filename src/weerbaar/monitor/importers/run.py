@@ -1,0 +1,94 @@
+"""``weerbaar import monitor``: the catalogue and every source, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.db import transaction
+
+from weerbaar.core.imports import ImportReport, ProgressFactory, no_progress
+from weerbaar.monitor.importers.base import Record
+from weerbaar.monitor.importers.breaks import rebuild_breaks
+from weerbaar.monitor.importers.catalogue import sync_catalogue
+from weerbaar.monitor.importers.registry import sources
+from weerbaar.monitor.models import DataVersion, Observation
+
+BATCH = 2000
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_monitor(folder: Path, progress: ProgressFactory = no_progress) -> ImportReport:
+    report = ImportReport()
+    plan = [(source, path) for source in sources() for path in source.files(folder)]
+    advance = progress("Monitor: bronnen importeren", len(plan) + 2)
+    with transaction.atomic():
+        sync_catalogue(report.entity("Indicatoren"))
+        advance(1)
+        values = report.entity("Waarden")
+        for source, path in plan:
+            sha = _sha256(path)
+            label = f"{path.parent.name}/{path.name}"
+            if DataVersion.objects.filter(path=label, sha256=sha).exists():
+                values.unchanged += Observation.objects.filter(
+                    data_version__path=label, data_version__sha256=sha
+                ).count()
+                advance(1)
+                continue
+            records = list(source.read(path))
+            version = DataVersion.objects.create(
+                importer=source.name,
+                path=label,
+                table_id=source.table_id,
+                sha256=sha,
+                rows=len(records),
+            )
+            created, updated, unchanged = store(records, version)
+            values.created += created
+            values.updated += updated
+            values.unchanged += unchanged
+            advance(1)
+        if values.changed:
+            report.notes.append(f"Trendbreuken door herindeling: {rebuild_breaks()} gemeenten.")
+        advance(1)
+    if not plan:
+        report.notes.append(f"Geen monitorbestanden gevonden in {folder}.")
+    return report
+
+
+def store(records: Iterable[Record], version: DataVersion) -> tuple[int, int, int]:
+    """Upsert observations; an unchanged value keeps its row (and its older data version)."""
+    records = list({(r.measure, r.area_code, r.year): r for r in records}.values())
+    measures = {r.measure for r in records}
+    existing = {
+        (o.measure, o.area_code, o.year): o
+        for o in Observation.objects.filter(measure__in=measures)
+    }
+    to_create, to_update = [], []
+    unchanged = 0
+    for record in records:
+        current = existing.get((record.measure, record.area_code, record.year))
+        if current is None:
+            to_create.append(Observation(**record._asdict(), data_version=version))
+        elif current.value != record.value or current.status != record.status:
+            current.value, current.status, current.data_version = (
+                record.value,
+                record.status,
+                version,
+            )
+            to_update.append(current)
+        else:
+            unchanged += 1
+    Observation.objects.bulk_create(to_create, batch_size=BATCH)
+    Observation.objects.bulk_update(
+        to_update, ["value", "status", "data_version"], batch_size=BATCH
+    )
+    return len(to_create), len(to_update), unchanged

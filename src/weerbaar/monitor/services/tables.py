@@ -1,0 +1,206 @@
+"""The indicator table (one indicator, one year, all areas of a level) and the area
+profile (one area, every indicator), with rankings and comparison values."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Max
+
+from weerbaar.areas.services import selectors as areas
+from weerbaar.monitor.models import DataVersion, Indicator, SeriesBreak, Status
+from weerbaar.monitor.services import comparisons, values
+from weerbaar.monitor.services.comparisons import Ranking
+from weerbaar.monitor.services.values import Value
+
+LEVEL_PREFIX = {"provincie": "PV", "gemeente": "GM", "wijk": "WK", "buurt": "BU"}
+
+
+@dataclass
+class Row:
+    code: str
+    name: str
+    value: Value
+    ranking: Ranking | None
+
+
+@dataclass
+class IndicatorTable:
+    indicator: Indicator
+    level: str
+    year: int | None
+    years: list[int]
+    rows: list[Row]
+    parent: str | None = None
+    parent_value: Value | None = None
+    national: Value | None = None
+    summary: dict[str, float] = field(default_factory=dict)
+
+
+def _of_level(items: list[Value], level: str) -> list[Value]:
+    prefix = LEVEL_PREFIX[level]
+    return [v for v in items if v.area_code.startswith(prefix)]
+
+
+def data_stamp() -> tuple[int, int]:
+    """Changes whenever an import changes values: the key of the level cache below."""
+    newest = DataVersion.objects.aggregate(newest=Max("id"))["newest"] or 0
+    return newest, SeriesBreak.objects.count()
+
+
+def level_values(
+    indicator: Indicator, year: int, level: str
+) -> tuple[list[Value], dict[str, Ranking]]:
+    """All values of one level in one year with their rankings (cached per data version)."""
+    definition = (
+        indicator.numerator,
+        indicator.denominator,
+        indicator.scale,
+        indicator.weight_measure,
+    )
+    return _level_values(indicator, definition, year, level, data_stamp())
+
+
+@lru_cache(maxsize=1024)
+def _level_values(
+    indicator: Indicator, definition: tuple, year: int, level: str, stamp: tuple[int, int]
+) -> tuple[list[Value], dict[str, Ranking]]:
+    everywhere = _of_level(values.compute(indicator, years=[year]), level)
+    return everywhere, comparisons.rank_values(everywhere)
+
+
+def latest_year_with_values(indicator: Indicator, level: str) -> int | None:
+    for year in reversed(values.years_available(indicator)):
+        if any(v.has_value for v in level_values(indicator, year, level)[0]):
+            return year
+    return None
+
+
+def indicator_table(
+    indicator: Indicator,
+    *,
+    level: str = "gemeente",
+    year: int | None = None,
+    parent: str | None = None,
+) -> IndicatorTable:
+    years = values.years_available(indicator)
+    if year is None or year not in years:
+        year = latest_year_with_values(indicator, level)
+    if year is None:
+        return IndicatorTable(indicator, level, None, years, [])
+    everywhere, rankings = level_values(indicator, year, level)
+    shown = everywhere
+    parent_value = None
+    if parent:
+        members = set(areas.descendant_codes(parent, level))
+        shown = [v for v in everywhere if v.area_code in members]
+        parent_value = values.aggregate(indicator, shown, parent, year)
+    names = areas.names(v.area_code for v in shown)
+    rows = [
+        Row(v.area_code, names.get(v.area_code, v.area_code), v, rankings.get(v.area_code))
+        for v in shown
+    ]
+    present = [v.value for v in everywhere if v.value is not None]
+    summary = {}
+    if len(present) >= 2:
+        quartiles = statistics.quantiles(present, n=4)
+        summary = {
+            "min": min(present),
+            "p25": quartiles[0],
+            "median": quartiles[1],
+            "p75": quartiles[2],
+            "max": max(present),
+        }
+    return IndicatorTable(
+        indicator,
+        level,
+        year,
+        years,
+        rows,
+        parent,
+        parent_value,
+        values.aggregate(indicator, everywhere, "NL00", year) if level == "gemeente" else None,
+        summary,
+    )
+
+
+def sort_rows(rows: list[Row], key: str, descending: bool) -> list[Row]:
+    if key == "naam":
+        return sorted(rows, key=lambda r: r.name.casefold(), reverse=descending)
+    if key == "code":
+        return sorted(rows, key=lambda r: r.code, reverse=descending)
+    present = [r for r in rows if r.value.value is not None]
+    missing = [r for r in rows if r.value.value is None]
+    present.sort(key=lambda r: (r.value.value or 0, r.code), reverse=descending)
+    return present + sorted(missing, key=lambda r: r.code)
+
+
+@dataclass
+class ProfileLine:
+    indicator: Indicator
+    year: int | None
+    value: Value | None
+    ranking: Ranking | None
+    series: list[Value]
+    sentence: str
+    province: Value | None = None
+    peers: Value | None = None
+    national: Value | None = None
+
+
+def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[str]]:
+    """Every indicator available for the area's level, and the peer group used."""
+    peer_codes = comparisons.peers(area_code) if level == "gemeente" else []
+    province_members = areas.sibling_codes(area_code) if level == "gemeente" else []
+    lines = []
+    for indicator in Indicator.objects.all():
+        if level not in indicator.levels:
+            continue
+        series = values.compute(indicator, codes=[area_code])
+        with_value = [v for v in series if v.status != Status.MISSING or v.numerator is not None]
+        latest = next(
+            (v for v in reversed(series) if v.value is not None),
+            with_value[-1] if with_value else None,
+        )
+        if latest is None:
+            lines.append(ProfileLine(indicator, None, None, None, series, ""))
+            continue
+        everywhere, rankings = level_values(indicator, latest.year, level)
+        ranking = rankings.get(area_code)
+        text = ""
+        if latest.value is not None:
+            text = comparisons.sentence(
+                indicator,
+                areas.names([area_code]).get(area_code, area_code),
+                latest.value,
+                everywhere,
+                latest.year,
+            )
+        line = ProfileLine(indicator, latest.year, latest, ranking, series, text)
+        if level == "gemeente":
+            by_code = {v.area_code: v for v in everywhere}
+            line.province = (
+                values.aggregate(
+                    indicator,
+                    [by_code[c] for c in province_members if c in by_code],
+                    "provincie",
+                    latest.year,
+                )
+                if province_members
+                else None
+            )
+            line.peers = (
+                values.aggregate(
+                    indicator,
+                    [by_code[c] for c in peer_codes if c in by_code],
+                    "peers",
+                    latest.year,
+                )
+                if peer_codes
+                else None
+            )
+            line.national = values.aggregate(indicator, everywhere, "NL00", latest.year)
+        lines.append(line)
+    return lines, peer_codes

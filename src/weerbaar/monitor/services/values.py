@@ -1,0 +1,179 @@
+"""Derived values, computed in this one place: rates from counts (denominator kept),
+statuses combined, aggregates for provinces, regions and the Netherlands from counts and
+populations (never by averaging rates), multi-year averages and changes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from weerbaar.monitor.models import Aggregation, Indicator, Observation, SeriesBreak, Status
+from weerbaar.monitor.models.observation import WITH_VALUE
+
+#: when two inputs differ, the status shown is the most limiting one
+_STATUS_ORDER = [
+    Status.SECRET,
+    Status.MISSING,
+    Status.REDIVISION,
+    Status.PROVISIONAL,
+    Status.NIL,
+    Status.FINAL,
+]
+
+#: measures published in the newest municipal division for every year
+FIXED_DIVISION_PREFIXES = ("misdrijven.",)
+
+
+@dataclass(frozen=True)
+class Value:
+    area_code: str
+    year: int
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    status: str
+    note: str = ""
+
+    @property
+    def has_value(self) -> bool:
+        return self.value is not None
+
+
+_STATUS_RANK = {str(status): index for index, status in enumerate(_STATUS_ORDER)}
+
+
+def combine_status(*statuses: str) -> str:
+    return min(statuses, key=_STATUS_RANK.__getitem__)
+
+
+def _observations(
+    measure: str, codes: Iterable[str] | None, years: Iterable[int] | None
+) -> dict[tuple[str, int], tuple[float | None, str]]:
+    queryset = Observation.objects.filter(measure=measure)
+    if codes is not None:
+        queryset = queryset.filter(area_code__in=list(codes))
+    if years is not None:
+        queryset = queryset.filter(year__in=list(years))
+    return {
+        (code, year): (value, status)
+        for code, year, value, status in queryset.values_list(
+            "area_code", "year", "value", "status"
+        )
+    }
+
+
+def _breaks(codes: Iterable[str] | None) -> dict[str, tuple[int, str]]:
+    queryset = SeriesBreak.objects.all()
+    if codes is not None:
+        queryset = queryset.filter(area_code__in=list(codes))
+    return {b.area_code: (b.year, b.reason) for b in queryset}
+
+
+def compute(
+    indicator: Indicator, *, codes: Sequence[str] | None = None, years: Sequence[int] | None = None
+) -> list[Value]:
+    """Values of ``indicator`` for the given area codes and years (None: all there are)."""
+    numerators = _observations(indicator.numerator, codes, years)
+    if not indicator.denominator:
+        return [
+            Value(code, year, value, value, None, status)
+            for (code, year), (value, status) in sorted(numerators.items())
+        ]
+    denominators = _observations(indicator.denominator, codes, years)
+    fixed_division = indicator.numerator.startswith(FIXED_DIVISION_PREFIXES)
+    breaks = _breaks(codes) if fixed_division else {}
+    result = []
+    for (code, year), (count, count_status) in sorted(numerators.items()):
+        population, population_status = denominators.get((code, year), (None, Status.MISSING))
+        broken = breaks.get(code)
+        if broken and year < broken[0]:
+            note = (
+                f"Niet vergelijkbaar: {broken[1]}; vóór {broken[0]} geen inwonertal "
+                "in dezelfde indeling."
+            )
+            result.append(Value(code, year, None, count, None, Status.REDIVISION, note))
+            continue
+        status = combine_status(count_status, population_status)
+        rate = None
+        if status in WITH_VALUE and count is not None and population:
+            rate = count / population * indicator.scale
+        elif status in WITH_VALUE:
+            status = Status.MISSING
+        result.append(Value(code, year, rate, count, population, status))
+    return result
+
+
+def years_available(indicator: Indicator) -> list[int]:
+    return sorted(
+        set(Observation.objects.filter(measure=indicator.numerator).values_list("year", flat=True))
+    )
+
+
+def aggregate(indicator: Indicator, members: Sequence[Value], area_code: str, year: int) -> Value:
+    """One value for a set of areas, from counts. Missing when any member lacks its inputs."""
+    if not members or indicator.aggregation == Aggregation.NONE:
+        return Value(
+            area_code,
+            year,
+            None,
+            None,
+            None,
+            Status.MISSING,
+            "niet op te tellen" if members else "",
+        )
+    status = combine_status(*(m.status for m in members))
+    if status not in WITH_VALUE:
+        return Value(
+            area_code, year, None, None, None, status, "niet alle gebieden hebben een waarde"
+        )
+    if indicator.aggregation == Aggregation.SUM:
+        total = sum(m.numerator or 0 for m in members)
+        return Value(area_code, year, total, total, None, status)
+    if indicator.aggregation == Aggregation.RATIO:
+        numerator = sum(m.numerator or 0 for m in members)
+        denominator = sum(m.denominator or 0 for m in members)
+        rate = numerator / denominator * indicator.scale if denominator else None
+        return Value(
+            area_code,
+            year,
+            rate,
+            numerator,
+            denominator,
+            status if rate is not None else Status.MISSING,
+        )
+    weights = _observations(indicator.weight_measure, [m.area_code for m in members], None)
+    newest: dict[str, float] = {}
+    for (code, _year), (weight, _status) in sorted(weights.items(), key=lambda item: item[0][1]):
+        if weight:
+            newest[code] = weight
+    pairs = [(m.value, newest.get(m.area_code)) for m in members]
+    if any(value is None or not weight for value, weight in pairs):
+        return Value(
+            area_code, year, None, None, None, Status.MISSING, "gewicht ontbreekt voor een gebied"
+        )
+    total_weight = sum(weight for _, weight in pairs if weight)
+    mean = sum((value or 0) * (weight or 0) for value, weight in pairs) / total_weight
+    return Value(area_code, year, mean, None, total_weight, status)
+
+
+def multi_year_average(series: Sequence[Value], end_year: int, years: int) -> float | None:
+    """Mean of the values over ``years`` years ending with ``end_year``; None when one lacks."""
+    window = [v for v in series if end_year - years < v.year <= end_year]
+    if len(window) != years or any(v.value is None for v in window):
+        return None
+    return sum(v.value or 0 for v in window) / years
+
+
+def change(series: Sequence[Value], year: int, years_back: int = 1) -> float | None:
+    """Difference in value between ``year`` and ``years_back`` years earlier."""
+    by_year = {v.year: v.value for v in series}
+    now, before = by_year.get(year), by_year.get(year - years_back)
+    return None if now is None or before is None else now - before
+
+
+def by_year(values: Iterable[Value]) -> dict[int, list[Value]]:
+    result: dict[int, list[Value]] = defaultdict(list)
+    for value in values:
+        result[value.year].append(value)
+    return result

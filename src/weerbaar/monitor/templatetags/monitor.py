@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django import template
+
+from weerbaar.monitor.services.formatting import format_value, number
+
+register = template.Library()
+
+
+@register.filter
+def meetwaarde(value: object, unit: str) -> str:
+    """{{ v.value|meetwaarde:indicator.unit }}; a Value object shows its status when empty."""
+    if hasattr(value, "value"):
+        return format_value(value.value, unit, value.status)  # type: ignore[attr-defined]
+    return format_value(value if isinstance(value, (int, float)) else None, unit)
+
+
+@register.filter
+def getal(value: float | None, decimals: int = 0) -> str:
+    return "" if value is None else number(float(value), int(decimals))

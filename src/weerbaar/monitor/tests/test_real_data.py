@@ -1,0 +1,147 @@
+"""Acceptance on the real files in ../shared/data: figures recomputed by hand from them."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
+from weerbaar.areas.services.importing import import_areas
+from weerbaar.monitor.importers.run import import_monitor
+from weerbaar.monitor.models import DataVersion, Indicator, Observation, SeriesBreak
+
+pytestmark = [pytest.mark.realdata, pytest.mark.django_db]
+
+DRUGS = "misdrijven-3-1-1-per-10000"
+
+
+@pytest.fixture(scope="module")
+def imported(django_db_setup: None, django_db_blocker, real_data_dir: Path) -> Iterator[Path]:
+    with django_db_blocker.unblock():
+        import_areas(real_data_dir)
+        import_monitor(real_data_dir)
+        yield real_data_dir
+        Observation.objects.all().delete()
+        DataVersion.objects.all().delete()
+        SeriesBreak.objects.all().delete()
+        Indicator.objects.all().delete()
+        HouseholdCount.objects.all().delete()
+        PopulationCount.objects.all().delete()
+        for level in ("buurt", "wijk", "gemeente", "provincie"):
+            Area.objects.filter(level=level).delete()
+
+
+def by_hand(folder: Path, code: str, year: int) -> tuple[int, float]:
+    """Drug trafficking count and average population, read straight from the CSV files."""
+    with (
+        folder / "politie" / "misdrijven_47018NED_gemeente_selectie_2012_2025.csv"
+    ).open() as handle:
+        count = next(
+            int(r["geregistreerde_misdrijven"])
+            for r in csv.DictReader(handle)
+            if r["gm_code"] == code and r["soort_code"] == "3.1.1" and int(r["jaar"]) == year
+        )
+    with (folder / "gemeenten" / "bevolking_gemiddeld_70072ned_2012_2025.csv").open() as handle:
+        population = next(
+            float(r["gemiddeld_inwoners"])
+            for r in csv.DictReader(handle)
+            if r["gm_code"] == code and int(r["jaar"]) == year
+        )
+    return count, population
+
+
+def test_values_for_all_342_municipalities_every_year(imported: Path, client: Client) -> None:
+    for year in (2012, 2018, 2023, 2025):
+        assert Observation.objects.filter(measure="misdrijven.3.1.1", year=year).count() == 342
+    data = client.get(f"/api/v1/indicators/{DRUGS}/values?year=2023").json()
+    assert len(data["results"]) == 342
+
+
+@pytest.mark.parametrize(
+    ("code", "year"), [("GM0014", 2023), ("GM0014", 2019), ("GM0106", 2012), ("GM0363", 2024)]
+)
+def test_rates_recompute_by_hand(imported: Path, client: Client, code: str, year: int) -> None:
+    count, population = by_hand(imported, code, year)
+    data = client.get(f"/api/v1/indicators/{DRUGS}/values?year={year}").json()
+    row = next(r for r in data["results"] if r["code"] == code)
+    assert row["numerator"] == count
+    assert row["denominator"] == population
+    assert row["value"] == pytest.approx(count / population * 10000)
+
+
+def test_groningen_drug_trafficking_2012_2025(imported: Path, client: Client) -> None:
+    html = client.get("/monitor/gebied/GM0014/").content.decode()
+    assert "Drugshandel (3.1.1) per 10.000 inwoners" in html
+    series = {
+        r["year"]: r
+        for year in range(2012, 2026)
+        for r in client.get(f"/api/v1/indicators/{DRUGS}/values?year={year}&parent=PV20").json()[
+            "results"
+        ]
+        if r["code"] == "GM0014"
+    }
+    assert sorted(series) == list(range(2012, 2026))
+    assert series[2024]["status"] == series[2025]["status"] == "voorlopig"
+    assert series[2023]["status"] == "definitief"
+    # Haren and Ten Boer joined in 2019: counts before it are in today's territory, the
+    # population is not, so the rate is withheld and the count kept.
+    assert series[2018]["status"] == "herindeling"
+    assert series[2018]["value"] is None
+    assert series[2018]["numerator"] == 213
+    assert all(series[y]["value"] is not None for y in range(2019, 2026))
+    assert 1 <= series[2023]["rank"] <= 342
+    assert 0 <= series[2023]["percentile"] <= 100
+
+
+def test_share_higher_sentence_matches_a_count_by_hand(imported: Path, client: Client) -> None:
+    data = client.get(f"/api/v1/indicators/{DRUGS}/values?year=2023").json()
+    rows = data["results"]
+    groningen = next(r for r in rows if r["code"] == "GM0014")
+    present = [r["value"] for r in rows if r["value"] is not None]
+    higher = sum(1 for v in present if v > groningen["value"])
+    assert groningen["shareHigher"] == pytest.approx(round(100 * higher / len(present), 2))
+    html = client.get("/monitor/gebied/GM0014/").content.decode()
+    assert "gemeenten heeft in 2025 een hogere waarde (ongunstiger) dan Groningen." in html
+
+
+def test_csv_export_shows_the_same_figures(imported: Path, client: Client) -> None:
+    count, population = by_hand(imported, "GM0014", 2023)
+    text = client.get(f"/monitor/{DRUGS}/?jaar=2023&formaat=csv").content.decode()
+    line = next(line for line in text.splitlines() if line.startswith("GM0014;"))
+    cells = line.split(";")
+    assert float(cells[3]) == pytest.approx(count / population * 10000)
+    assert (float(cells[4]), float(cells[5]), cells[6]) == (count, population, "definitief")
+
+
+def test_leefbaarometer_municipal_value_by_hand(imported: Path) -> None:
+    folder = imported
+    with (folder / "kwb" / "kwb_2024_bevolking_leeftijd_herkomst.csv").open() as handle:
+        weights = {
+            r["regio_code"]: int(r["inwoners"])
+            for r in csv.DictReader(handle)
+            if r["regio_code"].startswith("WK0014")
+        }
+    with (folder / "leefbaarometer" / "leefbaarometer3_wijk_2002_2022.csv").open() as handle:
+        scores = {
+            r["wk_code"]: float(r["lbm"])
+            for r in csv.DictReader(handle)
+            if r["gm_code"] == "GM0014" and r["jaar"] == "2022"
+        }
+    pairs = [(score, weights[code]) for code, score in scores.items() if weights.get(code)]
+    expected = sum(s * w for s, w in pairs) / sum(w for _, w in pairs)
+    stored = Observation.objects.get(
+        measure="leefbaarometer.lbm", area_code="GM0014", year=2022
+    ).value
+    assert stored == pytest.approx(expected)
+
+
+def test_groningen_and_drenthe_together(imported: Path, client: Client) -> None:
+    html = client.get("/monitor/vergelijk/?gebied=PV20&gebied=PV22").content.decode()
+    assert (
+        "van de 342 gemeenten heeft in 2025 een hogere waarde (ongunstiger) "
+        "dan de gekozen gemeenten samen." in html
+    )

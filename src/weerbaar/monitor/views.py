@@ -1,0 +1,205 @@
+"""Public monitor pages: catalogue, one indicator (map + table), area profile, comparison."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from itertools import groupby
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from weerbaar.areas.models import Area
+from weerbaar.areas.services import selectors as areas
+from weerbaar.areas.services.svg_map import build_map
+from weerbaar.monitor.models import Indicator
+from weerbaar.monitor.services import charts, comparisons, export, values
+from weerbaar.monitor.services.formatting import format_value
+from weerbaar.monitor.services.tables import area_profile, indicator_table, sort_rows
+
+SORT_KEYS = {"code", "naam", "waarde"}
+MAX_COMPARE = 12  # columns; a province counts as one
+
+
+def _export(request: HttpRequest, rows: list, filename: str, title: str) -> HttpResponse | None:
+    kind = request.GET.get("formaat")
+    if kind == "csv":
+        response = HttpResponse(export.to_csv(rows), content_type="text/csv; charset=utf-8")
+    elif kind == "xlsx":
+        response = HttpResponse(
+            export.to_xlsx(rows, title),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        return None
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
+    return response
+
+
+def _format(value: float, unit: str) -> str:
+    return format_value(value, unit)
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    indicators = list(Indicator.objects.order_by("theme", "position"))
+    themes = [(theme, list(items)) for theme, items in groupby(indicators, key=lambda i: i.theme)]
+    return render(request, "monitor/catalogue.html", {"themes": themes})
+
+
+def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, code=code)
+    year = request.GET.get("jaar")
+    province = request.GET.get("provincie") or None
+    if province and not re.fullmatch(r"PV\d{2}", province):
+        province = None
+    table = indicator_table(
+        indicator,
+        level="gemeente",
+        year=int(year) if year and year.isdigit() else None,
+        parent=province,
+    )
+    response = _export(
+        request, export.indicator_rows(table), f"{indicator.code}-{table.year}", indicator.code
+    )
+    if response:
+        return response
+    sort = request.GET.get("sorteer", "waarde")
+    descending = request.GET.get("volgorde", "af") == "af"
+    rows = sort_rows(table.rows, sort if sort in SORT_KEYS else "waarde", descending)
+    classes, legend = charts.quantile_classes([r.value for r in table.rows])
+    by_code = {r.code: r for r in table.rows}
+
+    def label(area: Area) -> str:
+        row = by_code.get(area.code)
+        shown = (
+            format_value(row.value.value, indicator.unit, row.value.status)
+            if row
+            else _("geen waarde")
+        )
+        return f"{area.name}: {shown}"
+
+    shown_codes = set(by_code)
+    map_areas = [a for a in areas.current_areas("gemeente") if a.code in shown_codes]
+    svg = build_map(
+        map_areas,
+        href=lambda area: reverse("monitor:profile", args=[area.code]),
+        label=label,
+        css_class=lambda area: classes.get(area.code, "missing"),
+    )
+    return render(
+        request,
+        "monitor/indicator.html",
+        {
+            "indicator": indicator,
+            "table": table,
+            "rows": rows,
+            "sort": sort,
+            "descending": descending,
+            "map": svg,
+            "legend": [
+                (css, format_value(lo, indicator.unit), format_value(hi, indicator.unit))
+                for css, lo, hi in legend
+            ],
+            "provinces": areas.provinces().order_by("name"),
+            "province": province,
+            "province_name": areas.names([province]).get(province, "") if province else "",
+            "higher": comparisons.higher_means(indicator),
+        },
+    )
+
+
+def profile(request: HttpRequest, code: str) -> HttpResponse:
+    if code != code.upper():
+        return redirect("monitor:profile", code=code.upper(), permanent=True)
+    area = areas.find_area(code)
+    if area is None:
+        raise Http404(_("Er is geen gebied met code %(code)s.") % {"code": code})
+    lines, peer_codes = area_profile(area.code, area.level)
+    response = _export(
+        request, export.profile_rows(area.code, area.name, lines), f"profiel-{area.code}", area.code
+    )
+    if response:
+        return response
+    charts_by_code = {
+        line.indicator.code: charts.trend_chart(
+            line.series, partial(_format, unit=line.indicator.unit)
+        )
+        for line in lines
+    }
+    return render(
+        request,
+        "monitor/profile.html",
+        {
+            "area": area,
+            "ancestors": areas.ancestors(area),
+            "lines": [(line, charts_by_code.get(line.indicator.code)) for line in lines],
+            "peers": sorted(areas.names(peer_codes).items(), key=lambda item: item[1]),
+            "province": area.parent if area.level == "gemeente" else None,
+        },
+    )
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    """Municipalities and provinces side by side; a province is the sum of its municipalities,
+    and "samen" is everything chosen together (from counts)."""
+    raw = [c.strip().upper() for c in request.GET.getlist("gebied") if c.strip()]
+    errors = [c for c in raw if not re.fullmatch(r"GM\d{4}|PV\d{2}", c)]
+    codes = list(dict.fromkeys(c for c in raw if c not in errors))[:MAX_COMPARE]
+    known = areas.names(codes)
+    errors += [c for c in codes if c not in known]
+    codes = [c for c in codes if c in known]
+    members = {
+        c: [c] if c.startswith("GM") else areas.descendant_codes(c, "gemeente") for c in codes
+    }
+    everyone = list(dict.fromkeys(m for group in members.values() for m in group))
+    rows = []
+    for indicator in Indicator.objects.all() if codes else []:
+        if "gemeente" not in indicator.levels:
+            continue
+        table = indicator_table(indicator, level="gemeente")
+        if table.year is None:
+            continue
+        by_code = {r.code: r.value for r in table.rows}
+        everywhere = list(by_code.values())
+        cells = {}
+        for code, group in members.items():
+            if code.startswith("GM"):
+                cells[code] = by_code.get(code)
+            else:
+                cells[code] = values.aggregate(
+                    indicator, [by_code[m] for m in group if m in by_code], code, table.year
+                )
+        together = values.aggregate(
+            indicator, [by_code[m] for m in everyone if m in by_code], "samen", table.year
+        )
+        text = ""
+        if together.value is not None and len(everyone) > 1:
+            text = comparisons.sentence(
+                indicator, _("de gekozen gemeenten samen"), together.value, everywhere, table.year
+            )
+        rows.append(
+            {
+                "indicator": indicator,
+                "year": table.year,
+                "cells": cells,
+                "together": together,
+                "national": table.national,
+                "sentence": text,
+            }
+        )
+    return render(
+        request,
+        "monitor/compare.html",
+        {
+            "codes": codes,
+            "names": known,
+            "errors": errors,
+            "rows": rows,
+            "several": len(everyone) > 1,
+            "municipalities": areas.current_areas("gemeente").order_by("name"),
+            "provinces": areas.provinces().order_by("name"),
+            "max": MAX_COMPARE,
+        },
+    )
