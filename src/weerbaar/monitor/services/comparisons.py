@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+from django.db.models import Max
 
-from weerbaar.monitor.models import Direction, Indicator, Observation
+from weerbaar.monitor.models import DataVersion, Direction, Indicator, Observation
 from weerbaar.monitor.services.values import Value
 
 
@@ -75,6 +77,12 @@ PEER_COUNT = 10
 
 
 def peers(area_code: str, count: int = PEER_COUNT) -> list[str]:
+    newest = DataVersion.objects.aggregate(newest=Max("id"))["newest"] or 0
+    return list(_peers(area_code, count, newest))
+
+
+@lru_cache(maxsize=512)
+def _peers(area_code: str, count: int, stamp: int) -> tuple[str, ...]:
     """The most similar municipalities by size and urbanity.
 
     Method: for every municipality of the newest year, log10 of its population and log10 of
@@ -90,7 +98,7 @@ def peers(area_code: str, count: int = PEER_COUNT) -> list[str]:
             .first()
         )
         if newest is None:
-            return []
+            return ()
         rows = Observation.objects.filter(
             measure=measure, year=newest, area_code__startswith="GM", value__gt=0
         )
@@ -99,11 +107,11 @@ def peers(area_code: str, count: int = PEER_COUNT) -> list[str]:
                 features.setdefault(code, []).append(math.log10(value))
     complete = {code: f for code, f in features.items() if len(f) == len(PEER_MEASURES)}
     if area_code not in complete:
-        return []
+        return ()
     codes = sorted(complete)
     matrix = np.array([complete[c] for c in codes])
     z = (matrix - matrix.mean(axis=0)) / matrix.std(axis=0)
     target = z[codes.index(area_code)]
     distances = np.sqrt(((z - target) ** 2).sum(axis=1))
     order = [codes[i] for i in np.argsort(distances, kind="stable") if codes[i] != area_code]
-    return order[:count]
+    return tuple(order[:count])

@@ -155,10 +155,11 @@ def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[st
     peer_codes = comparisons.peers(area_code) if level == "gemeente" else []
     province_members = areas.sibling_codes(area_code) if level == "gemeente" else []
     lines = []
-    for indicator in Indicator.objects.all():
-        if level not in indicator.levels:
-            continue
-        series = values.compute(indicator, codes=[area_code])
+    indicators = [i for i in Indicator.objects.all() if level in i.levels]
+    all_series = values.series_for_area(indicators, area_code)
+    name = areas.names([area_code]).get(area_code, area_code)
+    for indicator in indicators:
+        series = all_series[indicator.code]
         with_value = [v for v in series if v.status != Status.MISSING or v.numerator is not None]
         latest = next(
             (v for v in reversed(series) if v.value is not None),
@@ -173,7 +174,7 @@ def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[st
         if latest.value is not None:
             text = comparisons.sentence(
                 indicator,
-                areas.names([area_code]).get(area_code, area_code),
+                name,
                 latest.value,
                 everywhere,
                 latest.year,

@@ -7,8 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from weerbaar.monitor.models import Aggregation, Indicator, Observation, SeriesBreak, Status
+from django.db.models import Max
+
+from weerbaar.monitor.models import (
+    Aggregation,
+    DataVersion,
+    Indicator,
+    Observation,
+    SeriesBreak,
+    Status,
+)
 from weerbaar.monitor.models.observation import WITH_VALUE
 
 #: when two inputs differ, the status shown is the most limiting one
@@ -70,19 +80,53 @@ def _breaks(codes: Iterable[str] | None) -> dict[str, tuple[int, str]]:
     return {b.area_code: (b.year, b.reason) for b in queryset}
 
 
+Observed = dict[tuple[str, int], tuple[float | None, str]]
+
+
 def compute(
     indicator: Indicator, *, codes: Sequence[str] | None = None, years: Sequence[int] | None = None
 ) -> list[Value]:
     """Values of ``indicator`` for the given area codes and years (None: all there are)."""
     numerators = _observations(indicator.numerator, codes, years)
+    denominators = (
+        _observations(indicator.denominator, codes, years) if indicator.denominator else {}
+    )
+    fixed = indicator.numerator.startswith(FIXED_DIVISION_PREFIXES)
+    breaks = _breaks(codes) if fixed and indicator.denominator else {}
+    return combine(indicator, numerators, denominators, breaks)
+
+
+def series_for_area(indicators: Sequence[Indicator], code: str) -> dict[str, list[Value]]:
+    """Every year of every indicator for one area, from one query (the profile page)."""
+    observed: dict[str, Observed] = defaultdict(dict)
+    rows = Observation.objects.filter(area_code=code).values_list(
+        "measure", "year", "value", "status"
+    )
+    for measure, year, value, status in rows:
+        observed[measure][(code, year)] = (value, status)
+    breaks = _breaks([code])
+    return {
+        i.code: combine(
+            i, observed[i.numerator], observed[i.denominator] if i.denominator else {}, breaks
+        )
+        for i in indicators
+    }
+
+
+def combine(
+    indicator: Indicator,
+    numerators: Observed,
+    denominators: Observed,
+    breaks: dict[str, tuple[int, str]],
+) -> list[Value]:
+    """Observations to values: counts as they are, rates as count / population x scale."""
     if not indicator.denominator:
         return [
             Value(code, year, value, value, None, status)
             for (code, year), (value, status) in sorted(numerators.items())
         ]
-    denominators = _observations(indicator.denominator, codes, years)
-    fixed_division = indicator.numerator.startswith(FIXED_DIVISION_PREFIXES)
-    breaks = _breaks(codes) if fixed_division else {}
+    if not indicator.numerator.startswith(FIXED_DIVISION_PREFIXES):
+        breaks = {}
     result = []
     for (code, year), (count, count_status) in sorted(numerators.items()):
         population, population_status = denominators.get((code, year), (None, Status.MISSING))
@@ -142,11 +186,7 @@ def aggregate(indicator: Indicator, members: Sequence[Value], area_code: str, ye
             denominator,
             status if rate is not None else Status.MISSING,
         )
-    weights = _observations(indicator.weight_measure, [m.area_code for m in members], None)
-    newest: dict[str, float] = {}
-    for (code, _year), (weight, _status) in sorted(weights.items(), key=lambda item: item[0][1]):
-        if weight:
-            newest[code] = weight
+    newest = newest_weights(indicator.weight_measure, _stamp())
     pairs = [(m.value, newest.get(m.area_code)) for m in members]
     if any(value is None or not weight for value, weight in pairs):
         return Value(
@@ -155,6 +195,21 @@ def aggregate(indicator: Indicator, members: Sequence[Value], area_code: str, ye
     total_weight = sum(weight for _, weight in pairs if weight)
     mean = sum((value or 0) * (weight or 0) for value, weight in pairs) / total_weight
     return Value(area_code, year, mean, None, total_weight, status)
+
+
+def _stamp() -> int:
+    return DataVersion.objects.aggregate(newest=Max("id"))["newest"] or 0
+
+
+@lru_cache(maxsize=16)
+def newest_weights(measure: str, stamp: int) -> dict[str, float]:
+    """Per area its newest non-zero value of ``measure`` (cached per data version)."""
+    result: dict[str, float] = {}
+    rows = Observation.objects.filter(measure=measure, value__gt=0).order_by("year")
+    for code, weight in rows.values_list("area_code", "value"):
+        if weight:
+            result[code] = weight
+    return result
 
 
 def multi_year_average(series: Sequence[Value], end_year: int, years: int) -> float | None:

@@ -1,0 +1,86 @@
+"""Benchmark of the monitor: full import of the data directory, and server-side time of the
+values endpoint (all 342 municipalities) and of an area profile page.
+
+Run: ``.venv/bin/python bench/monitor.py`` (SQLite in a temporary folder), or with
+``DATABASE_URL=postgres://...`` for PostgreSQL (its areas and monitor tables are emptied
+first). Prints the figures; targets: values p95 < 50 ms, profile p95 < 200 ms, import < 60 s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROUNDS = 40
+DRUGS = "misdrijven-3-1-1-per-10000"
+
+
+def timings(client: object, url: str) -> tuple[float, float, float]:
+    """Cold (first request after import), warm median and warm p95, in ms."""
+    start = time.perf_counter()
+    response = client.get(url)  # type: ignore[attr-defined]
+    cold = (time.perf_counter() - start) * 1000
+    assert response.status_code == 200, url
+    samples = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        client.get(url)  # type: ignore[attr-defined]
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return cold, statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
+
+
+def main() -> None:
+    os.environ.setdefault("WEERBAAR_VAR_DIR", tempfile.mkdtemp(prefix="weerbaar-bench-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weerbaar.conf.ci")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
+    from weerbaar.areas.services.importing import import_areas
+    from weerbaar.monitor.importers.run import import_monitor
+    from weerbaar.monitor.models import DataVersion, Indicator, Observation, SeriesBreak
+
+    folder = settings.WEERBAAR_DATA_DIR
+    if folder is None or not Path(folder).is_dir():
+        sys.exit("Geen open data gevonden: zet WEERBAAR_DATA_DIR of plaats ../shared/data.")
+    call_command("migrate", verbosity=0)
+    tables = (Observation, DataVersion, SeriesBreak, Indicator, HouseholdCount, PopulationCount)
+    for model in tables:
+        model.objects.all().delete()
+    for level in ("buurt", "wijk", "gemeente", "provincie"):
+        Area.objects.filter(level=level).delete()
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    import_areas(Path(folder))
+    start = time.perf_counter()
+    report = import_monitor(Path(folder))
+    full = time.perf_counter() - start
+    start = time.perf_counter()
+    import_monitor(Path(folder))
+    again = time.perf_counter() - start
+    print(f"database: {engine}")
+    created = report.counts["Waarden"].created
+    print(f"monitor import, empty database: {full:6.2f} s ({created} values)")
+    print(f"monitor import, second run:     {again:6.2f} s")
+    client = Client()
+    for label, url in (
+        ("values, 342 municipalities", f"/api/v1/indicators/{DRUGS}/values?year=2023"),
+        ("indicator page, all NL map", f"/monitor/{DRUGS}/?jaar=2023"),
+        ("area profile GM0014", "/monitor/gebied/GM0014/"),
+        ("area profile WK001400", "/monitor/gebied/WK001400/"),
+    ):
+        cold, median, p95 = timings(client, url)
+        print(f"{label:28s} cold {cold:7.1f} ms  warm median {median:6.1f} ms  p95 {p95:6.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
