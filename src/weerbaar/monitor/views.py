@@ -15,12 +15,12 @@ from weerbaar.areas.models import Area
 from weerbaar.areas.services import selectors as areas
 from weerbaar.areas.services.svg_map import build_map
 from weerbaar.monitor.models import Indicator
-from weerbaar.monitor.services import charts, comparisons, export, values
+from weerbaar.monitor.services import charts, comparisons, export
+from weerbaar.monitor.services import compare as compare_service
 from weerbaar.monitor.services.formatting import format_value
 from weerbaar.monitor.services.tables import area_profile, indicator_table, sort_rows
 
 SORT_KEYS = {"code", "naam", "waarde"}
-MAX_COMPARE = 12  # columns; a province counts as one
 
 
 def _export(request: HttpRequest, rows: list, filename: str, title: str) -> HttpResponse | None:
@@ -142,64 +142,21 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def compare(request: HttpRequest) -> HttpResponse:
-    """Municipalities and provinces side by side; a province is the sum of its municipalities,
-    and "samen" is everything chosen together (from counts)."""
-    raw = [c.strip().upper() for c in request.GET.getlist("gebied") if c.strip()]
-    errors = [c for c in raw if not re.fullmatch(r"GM\d{4}|PV\d{2}", c)]
-    codes = list(dict.fromkeys(c for c in raw if c not in errors))[:MAX_COMPARE]
-    known = areas.names(codes)
-    errors += [c for c in codes if c not in known]
-    codes = [c for c in codes if c in known]
-    members = {
-        c: [c] if c.startswith("GM") else areas.descendant_codes(c, "gemeente") for c in codes
-    }
-    everyone = list(dict.fromkeys(m for group in members.values() for m in group))
-    rows = []
-    for indicator in Indicator.objects.all() if codes else []:
-        if "gemeente" not in indicator.levels:
-            continue
-        table = indicator_table(indicator, level="gemeente")
-        if table.year is None:
-            continue
-        by_code = {r.code: r.value for r in table.rows}
-        everywhere = list(by_code.values())
-        cells = {}
-        for code, group in members.items():
-            if code.startswith("GM"):
-                cells[code] = by_code.get(code)
-            else:
-                cells[code] = values.aggregate(
-                    indicator, [by_code[m] for m in group if m in by_code], code, table.year
-                )
-        together = values.aggregate(
-            indicator, [by_code[m] for m in everyone if m in by_code], "samen", table.year
-        )
-        text = ""
-        if together.value is not None and len(everyone) > 1:
-            text = comparisons.sentence(
-                indicator, _("de gekozen gemeenten samen"), together.value, everywhere, table.year
-            )
-        rows.append(
-            {
-                "indicator": indicator,
-                "year": table.year,
-                "cells": cells,
-                "together": together,
-                "national": table.national,
-                "sentence": text,
-            }
-        )
+    comparison = compare_service.compare(request.GET.getlist("gebied"))
+    response = _export(request, export.compare_rows(comparison), "vergelijking", "vergelijking")
+    if response:
+        return response
     return render(
         request,
         "monitor/compare.html",
         {
-            "codes": codes,
-            "names": known,
-            "errors": errors,
-            "rows": rows,
-            "several": len(everyone) > 1,
+            "comparison": comparison,
+            "chosen": [column.key for column in comparison.columns],
+            "several": len(comparison.members) > 1,
+            "query": request.GET.urlencode(),
             "municipalities": areas.current_areas("gemeente").order_by("name"),
             "provinces": areas.provinces().order_by("name"),
-            "max": MAX_COMPARE,
+            "regions": areas.regions(),
+            "max": compare_service.MAX_COLUMNS,
         },
     )

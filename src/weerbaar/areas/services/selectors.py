@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, QuerySet
 
-from weerbaar.areas.models import Area, AreaLevel, HouseholdCount, PopulationCount
+from weerbaar.areas.models import Area, AreaLevel, HouseholdCount, PopulationCount, Region
 from weerbaar.areas.models.population import TOTAL_BAND
 
 
@@ -161,3 +161,20 @@ def sibling_codes(code: str) -> list[str]:
 def current_areas(level: str, codes: Iterable[str] | None = None) -> QuerySet[Area]:
     queryset = Area.objects.current().filter(level=level)
     return queryset if codes is None else queryset.filter(code__in=list(codes))
+
+
+def regions_of(code: str) -> list[tuple[str, list[str]]]:
+    """The custom regions a municipality belongs to, each with its member codes."""
+    regions = Region.objects.filter(members__code=code).prefetch_related("members").distinct()
+    return [(region.name, [member.code for member in region.members.all()]) for region in regions]
+
+
+def region_by_slug(slug: str) -> tuple[str, list[str]] | None:
+    region = Region.objects.filter(slug=slug).prefetch_related("members").first()
+    if region is None:
+        return None
+    return region.name, [member.code for member in region.members.all()]
+
+
+def regions() -> QuerySet[Region]:
+    return Region.objects.all()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from weerbaar.monitor.models import Status
 from weerbaar.monitor.services.values import Value
 
-WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 320.0, 120.0, 44.0, 8.0, 10.0, 22.0
+WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 320.0, 120.0, 44.0, 24.0, 10.0, 22.0
 
 
 @dataclass(frozen=True)

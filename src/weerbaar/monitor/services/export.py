@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from weerbaar.monitor.services.compare import Comparison
 from weerbaar.monitor.services.tables import IndicatorTable, ProfileLine
 
 HEADER = [
@@ -86,6 +87,56 @@ def profile_rows(code: str, name: str, lines: Sequence[ProfileLine]) -> list[lis
                     indicator.code,
                     indicator.get_unit_display(),
                     f"{indicator.citation} ({indicator.licence})",
+                ]
+            )
+    return rows
+
+
+def compare_rows(comparison: Comparison) -> list[list[Any]]:
+    """One row per indicator and column (province and region values computed from counts)."""
+    rows = []
+    for row in comparison.rows:
+        indicator = row.indicator
+        source = f"{indicator.citation} ({indicator.licence})"
+        cells = [(c.key, c.label, row.cells.get(c.key)) for c in comparison.columns]
+        cells.append(("samen", "gekozen gemeenten samen", row.together))
+        for key, label, v in cells:
+            if v is None:
+                rows.append(
+                    [
+                        key,
+                        label,
+                        row.year,
+                        None,
+                        None,
+                        None,
+                        "ontbreekt",
+                        "",
+                        None,
+                        None,
+                        None,
+                        indicator.code,
+                        indicator.get_unit_display(),
+                        source,
+                    ]
+                )
+                continue
+            rows.append(
+                [
+                    key,
+                    label,
+                    v.year,
+                    v.value,
+                    v.numerator,
+                    v.denominator,
+                    v.status,
+                    v.note,
+                    None,
+                    None,
+                    None,
+                    indicator.code,
+                    indicator.get_unit_display(),
+                    source,
                 ]
             )
     return rows

@@ -145,15 +145,34 @@ class ProfileLine:
     ranking: Ranking | None
     series: list[Value]
     sentence: str
-    province: Value | None = None
-    peers: Value | None = None
-    national: Value | None = None
+    #: (label, aggregated value) for the province, custom regions, peers and the Netherlands
+    comparisons: list[tuple[str, Value]] = field(default_factory=list)
+    change_1: float | None = None
+    change_5: float | None = None
+    average_3: float | None = None
+
+
+def comparison_groups(
+    area_code: str, level: str, peer_codes: list[str]
+) -> list[tuple[str, list[str] | None]]:
+    """What a municipality is compared with; None members means all municipalities."""
+    if level != "gemeente":
+        return []
+    groups: list[tuple[str, list[str] | None]] = []
+    area = areas.find_area(area_code)
+    if area is not None and area.parent is not None:
+        groups.append((f"{area.parent.name} (provincie)", areas.sibling_codes(area_code)))
+    groups.extend((f"{name} (regio)", members) for name, members in areas.regions_of(area_code))
+    if peer_codes:
+        groups.append(("Vergelijkbare gemeenten", peer_codes))
+    groups.append(("Nederland", None))
+    return groups
 
 
 def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[str]]:
     """Every indicator available for the area's level, and the peer group used."""
     peer_codes = comparisons.peers(area_code) if level == "gemeente" else []
-    province_members = areas.sibling_codes(area_code) if level == "gemeente" else []
+    groups = comparison_groups(area_code, level, peer_codes)
     lines = []
     indicators = [i for i in Indicator.objects.all() if level in i.levels]
     all_series = values.series_for_area(indicators, area_code)
@@ -169,39 +188,20 @@ def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[st
             lines.append(ProfileLine(indicator, None, None, None, series, ""))
             continue
         everywhere, rankings = level_values(indicator, latest.year, level)
-        ranking = rankings.get(area_code)
         text = ""
         if latest.value is not None:
-            text = comparisons.sentence(
-                indicator,
-                name,
-                latest.value,
-                everywhere,
-                latest.year,
+            text = comparisons.sentence(indicator, name, latest.value, everywhere, latest.year)
+        line = ProfileLine(indicator, latest.year, latest, rankings.get(area_code), series, text)
+        line.change_1 = values.change(series, latest.year, 1)
+        line.change_5 = values.change(series, latest.year, 5)
+        line.average_3 = values.multi_year_average(series, latest.year, 3)
+        by_code = {v.area_code: v for v in everywhere}
+        for label, members in groups:
+            chosen = (
+                everywhere if members is None else [by_code[c] for c in members if c in by_code]
             )
-        line = ProfileLine(indicator, latest.year, latest, ranking, series, text)
-        if level == "gemeente":
-            by_code = {v.area_code: v for v in everywhere}
-            line.province = (
-                values.aggregate(
-                    indicator,
-                    [by_code[c] for c in province_members if c in by_code],
-                    "provincie",
-                    latest.year,
-                )
-                if province_members
-                else None
+            line.comparisons.append(
+                (label, values.aggregate(indicator, chosen, label, latest.year))
             )
-            line.peers = (
-                values.aggregate(
-                    indicator,
-                    [by_code[c] for c in peer_codes if c in by_code],
-                    "peers",
-                    latest.year,
-                )
-                if peer_codes
-                else None
-            )
-            line.national = values.aggregate(indicator, everywhere, "NL00", latest.year)
         lines.append(line)
     return lines, peer_codes

@@ -18,3 +18,12 @@ def meetwaarde(value: object, unit: str) -> str:
 @register.filter
 def getal(value: float | None, decimals: int = 0) -> str:
     return "" if value is None else number(float(value), int(decimals))
+
+
+@register.filter
+def verschil(value: float | None, unit: str) -> str:
+    """A change with its sign: '+1,2' or '−0,4' (a real minus sign)."""
+    if value is None:
+        return ""
+    text = format_value(abs(value), unit)
+    return ("+" if value > 0 else "−" if value < 0 else "±") + text

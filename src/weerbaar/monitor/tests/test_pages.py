@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from weerbaar.areas.models import Region
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.monitor.tests.factories import small_monitor
 
@@ -97,12 +98,12 @@ def test_compare_page_shows_the_set_together(client: Client) -> None:
     html = client.get("/monitor/vergelijk/?gebied=GM0014&gebied=GM0106&gebied=XX").content.decode()
     assert "Samen" in html
     assert "141,2" in html  # newest year 2024: (10 + 14) / (1000 + 700) * 10,000, from counts
-    assert "Onbekende gemeentecodes genegeerd: XX" in html
+    assert "Onbekende keuzes genegeerd: XX" in html
 
 
 def test_compare_page_without_choice_explains(client: Client) -> None:
     html = client.get("/monitor/vergelijk/").content.decode()
-    assert "Kies een of meer gemeenten of provincies" in html
+    assert "Kies een of meer gemeenten, provincies of regio" in html
 
 
 def test_compare_provinces_as_sums_of_their_municipalities(client: Client) -> None:
@@ -111,3 +112,36 @@ def test_compare_provinces_as_sums_of_their_municipalities(client: Client) -> No
     assert "200,0" in html
     assert "ontbreekt" in html
     assert "Drenthe" in html
+
+
+def test_compare_a_custom_region_and_export_it(client: Client) -> None:
+    region = Region.objects.create(name="Noord", slug="noord")
+    region.members.set(
+        Region._meta.get_field("members").related_model.objects.filter(
+            code__in=["GM0014", "GM0106"]
+        )
+    )
+    html = client.get(
+        "/monitor/vergelijk/?gebied=regio:noord&gebied=regio:bestaat-niet"
+    ).content.decode()
+    assert "Noord (regio)" in html
+    assert "141,2" in html  # 2024: (10 + 14) / (1000 + 700) * 10,000
+    assert "Onbekende keuzes genegeerd: regio:bestaat-niet" in html
+    text = client.get("/monitor/vergelijk/?gebied=regio:noord&formaat=csv").content.decode()
+    line = next(x for x in text.splitlines() if x.startswith("regio:noord;") and "3-1-1" in x)
+    cells = line.split(";")
+    assert cells[2] == "2024"
+    assert float(cells[3]) == pytest.approx(24 / 1700 * 10000)
+    assert cells[4:7] == ["24.0", "1700.0", "voorlopig"]
+
+
+def test_profile_shows_change_and_the_regions_of_the_municipality(client: Client) -> None:
+    region = Region.objects.create(name="Noord", slug="noord")
+    region.members.set(
+        Region._meta.get_field("members").related_model.objects.filter(
+            code__in=["GM0014", "GM0106"]
+        )
+    )
+    html = client.get("/monitor/gebied/GM0014/").content.decode()
+    assert "Noord (regio)" in html
+    assert "Verandering t.o.v. vorig jaar: −100,0" in html  # 200 per 10,000 in 2023, 100 in 2024
