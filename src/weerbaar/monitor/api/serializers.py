@@ -15,6 +15,10 @@ class SourceSerializer(serializers.Serializer):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     nameEn = serializers.CharField(source="name_en")
+    # explicit, so the published bounds do not depend on the database backend
+    scale = serializers.IntegerField(
+        min_value=1, max_value=1_000_000, help_text="1, 100, 1000 of 10000."
+    )
     source = serializers.SerializerMethodField()  # type: ignore[assignment]
     years = serializers.SerializerMethodField()
 
