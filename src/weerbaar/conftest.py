@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -23,3 +25,71 @@ def real_data_dir() -> Path:
 
 def browser_required() -> bool:
     return os.environ.get("WEERBAAR_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def real_import(
+    django_db_setup: None, django_db_blocker: Any, real_data_dir: Path
+) -> Iterator[Path]:
+    """The real open data imported once for the whole session (areas and monitor).
+
+    Tests using it run in transactions on top and roll back; the import is removed at the
+    end so tests with their own small fixtures never see it.
+    """
+    from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
+    from weerbaar.areas.services.importing import import_areas
+    from weerbaar.monitor.importers.run import import_monitor
+    from weerbaar.monitor.models import DataVersion, Indicator, Observation, SeriesBreak
+
+    with django_db_blocker.unblock():
+        import_areas(real_data_dir)
+        import_monitor(real_data_dir)
+        yield real_data_dir
+        for model in (
+            Observation,
+            DataVersion,
+            SeriesBreak,
+            Indicator,
+            HouseholdCount,
+            PopulationCount,
+        ):
+            model.objects.all().delete()
+        for level in ("buurt", "wijk", "gemeente", "provincie"):
+            Area.objects.filter(level=level).delete()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium (never a downloaded browser). Skips where it is not installed,
+    except with WEERBAAR_REQUIRE_BROWSER=1 (CI), where that is a failure."""
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        message = "Chromium ontbreekt: installeer het Debian-pakket (apt-get install chromium)."
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the live server is another thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    from weerbaar.core.tests.browser import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Real-data tests run last: they share one import (``real_import``) that stays in the
+    database until the session ends, which small self-made fixtures must not meet."""
+    items.sort(key=lambda item: 1 if item.get_closest_marker("realdata") else 0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Rolled-back test transactions let SQLite reuse ids, so the version-keyed caches
+    could serve another test's values; every test starts with empty caches."""
+    from weerbaar.monitor.services import caches
+
+    caches.clear()

@@ -11,10 +11,12 @@ from weerbaar.areas.api import urls as areas_api_urls
 from weerbaar.core import views as core_views
 from weerbaar.core.api.docs import api_docs
 from weerbaar.monitor.api import urls as monitor_api_urls
+from weerbaar.selection.api import urls as selection_api_urls
 
 api_patterns = [
     *areas_api_urls.urlpatterns,
     *monitor_api_urls.urlpatterns,
+    *selection_api_urls.urlpatterns,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", api_docs, name="docs"),
@@ -25,6 +27,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
     path("gebieden/", include("weerbaar.areas.urls")),
     path("monitor/", include("weerbaar.monitor.urls")),
+    path("selectie/", include("weerbaar.selection.urls")),
     path("", include("weerbaar.accounts.urls")),
     # One login door for back office and admin (a second factor is added there later).
     path(

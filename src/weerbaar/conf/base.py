@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "weerbaar.areas",
     "weerbaar.accounts",
     "weerbaar.monitor",
+    "weerbaar.selection",
 ]
 
 MIDDLEWARE = [

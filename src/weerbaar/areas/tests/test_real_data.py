@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.test import Client
 
-from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
+from weerbaar.areas.models import Area, PopulationCount
 from weerbaar.areas.services.importing import import_areas
 
 pytestmark = [pytest.mark.realdata, pytest.mark.django_db]
 
 
-@pytest.fixture(scope="module")
-def imported(django_db_setup: None, django_db_blocker, real_data_dir: Path) -> Iterator[None]:
-    """Import the real data once for this module; the per-test transactions roll back on top."""
-    with django_db_blocker.unblock():
-        report = import_areas(real_data_dir)
-        assert report.changed
-        yield
-        HouseholdCount.objects.all().delete()
-        PopulationCount.objects.all().delete()
-        for level in ("buurt", "wijk", "gemeente", "provincie"):
-            Area.objects.filter(level=level).delete()
+@pytest.fixture
+def imported(real_import: Path) -> None:
+    return None
 
 
 def municipality_codes(province: str) -> set[str]:

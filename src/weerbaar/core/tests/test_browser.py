@@ -6,29 +6,16 @@ when WEERBAAR_REQUIRE_BROWSER=1 (as in CI), where that is a failure.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from weerbaar.areas.tests.factories import small_country
-from weerbaar.conftest import browser_required
+from weerbaar.core.tests.browser import assert_accessible, open_page
 from weerbaar.monitor.tests.factories import small_monitor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [
     "/",
     "/gebieden/",
@@ -43,23 +30,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        message = "Chromium ontbreekt: installeer het Debian-pakket (apt-get install chromium)."
-        if browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    # Playwright's sync API runs an event loop in this thread; the live server is another thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
 @pytest.fixture
 def site(live_server: Any) -> str:
     small_country()
@@ -67,39 +37,10 @@ def site(live_server: Any) -> str:
     return str(live_server.url)
 
 
-def open_page(
-    browser: Any, url: str, *, javascript: bool = True
-) -> tuple[Any, list[str], list[str]]:
-    """A page with a record of console errors and of requests to other origins."""
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    errors: list[str] = []
-    foreign: list[str] = []
-    origin = url.split("/", 3)[:3]
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on(
-        "request",
-        lambda request: (
-            foreign.append(request.url)
-            if request.url.split("/", 3)[:3] != origin and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    page.goto(url)
-    return page, errors, foreign
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_wcag_21_aa_violations(browser: Any, site: str, path: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     page, errors, foreign = open_page(browser, site + path)
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-
-    assert results.violations_count == 0, results.generate_report()
-    assert errors == [], "console errors (e.g. CSP violations)"
-    assert foreign == [], "requests to other origins"
-    assert page.locator("html").get_attribute("lang") == "nl"
+    assert_accessible(page, errors, foreign)
     page.context.close()
 
 

@@ -14,6 +14,7 @@ from weerbaar.monitor.importers.breaks import rebuild_breaks
 from weerbaar.monitor.importers.catalogue import sync_catalogue
 from weerbaar.monitor.importers.registry import sources
 from weerbaar.monitor.models import DataVersion, Observation
+from weerbaar.monitor.services import caches
 
 BATCH = 2000
 
@@ -61,6 +62,7 @@ def import_monitor(folder: Path, progress: ProgressFactory = no_progress) -> Imp
         advance(1)
     if not plan:
         report.notes.append(f"Geen monitorbestanden gevonden in {folder}.")
+    caches.clear()
     return report
 
 

@@ -142,20 +142,20 @@ def compare_rows(comparison: Comparison) -> list[list[Any]]:
     return rows
 
 
-def to_csv(rows: Sequence[Sequence[Any]]) -> str:
+def to_csv(rows: Sequence[Sequence[Any]], header: Sequence[str] = HEADER) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
+    writer.writerow(header)
     for row in rows:
         writer.writerow(["" if cell is None else _safe(cell) for cell in row])
     return buffer.getvalue()
 
 
-def to_xlsx(rows: Sequence[Sequence[Any]], title: str) -> bytes:
+def to_xlsx(rows: Sequence[Sequence[Any]], title: str, header: Sequence[str] = HEADER) -> bytes:
     workbook = Workbook()
     sheet = workbook.active or workbook.create_sheet()
     sheet.title = title[:31]
-    sheet.append(HEADER)
+    sheet.append(list(header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:

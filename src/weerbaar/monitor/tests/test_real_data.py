@@ -3,36 +3,21 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.test import Client
 
-from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
-from weerbaar.areas.services.importing import import_areas
-from weerbaar.monitor.importers.run import import_monitor
-from weerbaar.monitor.models import DataVersion, Indicator, Observation, SeriesBreak
+from weerbaar.monitor.models import Observation
 
 pytestmark = [pytest.mark.realdata, pytest.mark.django_db]
 
 DRUGS = "misdrijven-3-1-1-per-10000"
 
 
-@pytest.fixture(scope="module")
-def imported(django_db_setup: None, django_db_blocker, real_data_dir: Path) -> Iterator[Path]:
-    with django_db_blocker.unblock():
-        import_areas(real_data_dir)
-        import_monitor(real_data_dir)
-        yield real_data_dir
-        Observation.objects.all().delete()
-        DataVersion.objects.all().delete()
-        SeriesBreak.objects.all().delete()
-        Indicator.objects.all().delete()
-        HouseholdCount.objects.all().delete()
-        PopulationCount.objects.all().delete()
-        for level in ("buurt", "wijk", "gemeente", "provincie"):
-            Area.objects.filter(level=level).delete()
+@pytest.fixture
+def imported(real_import: Path) -> Path:
+    return real_import
 
 
 def by_hand(folder: Path, code: str, year: int) -> tuple[int, float]:

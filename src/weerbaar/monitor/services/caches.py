@@ -1,0 +1,12 @@
+"""The monitor's in-process caches, keyed on the newest data version, in one place so they
+can be cleared together (after an import in another process, and between tests)."""
+
+from __future__ import annotations
+
+
+def clear() -> None:
+    from weerbaar.monitor.services import comparisons, tables, values
+
+    tables._level_values.cache_clear()
+    values.newest_weights.cache_clear()
+    comparisons._peers.cache_clear()
