@@ -58,9 +58,11 @@ def real_import(
             Area.objects.filter(level=level).delete()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[Any]:
-    """Debian's Chromium (never a downloaded browser). Skips where it is not installed,
+    """Debian's Chromium (never a downloaded browser), a fresh process per test: a shared
+    browser kept keep-alive sockets to the live server across tests and then waited for a
+    free connection forever (seen on PostgreSQL). Skips where Chromium is not installed,
     except with WEERBAAR_REQUIRE_BROWSER=1 (CI), where that is a failure."""
     chromium = Path("/usr/bin/chromium")
     if not chromium.exists():

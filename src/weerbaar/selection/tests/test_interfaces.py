@@ -165,6 +165,10 @@ def test_run_exports_and_justification(data: None, client: Client) -> None:
         io.BytesIO(client.get(f"/selectie/run/{run.pk}/?formaat=xlsx").content)
     ).active
     assert [c.value for c in sheet[2]][:3] == ["GM0001", "Aastad", "hoofdspoor"]
+    run_page = client.get(f"/selectie/run/{run.pk}/").content.decode()
+    # the map colours what was chosen (a shape without a link once lost its class)
+    assert 'class="area-map__shape q5" d=' in run_page
+    assert "<title>Aastad: gekozen (hoofdspoor)</title>" in run_page
     html = client.get(f"/selectie/run/{run.pk}/verantwoording/").content.decode()
     assert "Verantwoording: Test-PmG" in html
     assert "Aastad (GM0001)" in html
