@@ -107,3 +107,14 @@ class FileSource:
         if not directory.is_dir():
             return []
         return sorted(p for p in directory.iterdir() if re.fullmatch(self.pattern, p.name))
+
+
+class MatchingFiles:
+    """Base for sources that read the files matching one pattern (``location``)."""
+
+    name: str
+    table_id: str
+    location: FileSource
+
+    def files(self, folder: Path) -> list[Path]:
+        return self.location.matching(folder)

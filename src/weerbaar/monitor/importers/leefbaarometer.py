@@ -8,6 +8,7 @@ from pathlib import Path
 
 from weerbaar.monitor.importers.base import (
     FileSource,
+    MatchingFiles,
     Record,
     area_code,
     csv_rows,
@@ -21,7 +22,7 @@ SCORES = ["lbm", "afw", "fys", "onv", "soc", "vrz", "won"]
 WEIGHT_MEASURE = "kwb.totaal"
 
 
-class LeefbaarometerSource:
+class LeefbaarometerSource(MatchingFiles):
     """``leefbaarometer3_wijk_*.csv``.
 
     The municipal value is the population-weighted mean of its districts' scores. Weights
@@ -32,10 +33,7 @@ class LeefbaarometerSource:
 
     name = "leefbaarometer"
     table_id = "Leefbaarometer 3.0"
-    _files = FileSource("leefbaarometer", r"leefbaarometer3_wijk.*\.csv")
-
-    def files(self, folder: Path) -> list[Path]:
-        return self._files.matching(folder)
+    location = FileSource("leefbaarometer", r"leefbaarometer3_wijk.*\.csv")
 
     def read(self, path: Path) -> Iterator[Record]:
         districts: list[Record] = []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from weerbaar.monitor.importers.base import (
     FileSource,
+    MatchingFiles,
     Record,
     area_code,
     csv_rows,
@@ -18,15 +19,12 @@ from weerbaar.monitor.importers.base import (
 UNATTRIBUTED = "GM0000"
 
 
-class CrimeByTypeSource:
+class CrimeByTypeSource(MatchingFiles):
     """``misdrijven_47018NED_gemeente_*.csv``: registered offences per type, municipality, year."""
 
     name = "politie-47018NED"
     table_id = "47018NED"
-    _files = FileSource("politie", r"misdrijven_47018NED_gemeente.*\.csv")
-
-    def files(self, folder: Path) -> list[Path]:
-        return self._files.matching(folder)
+    location = FileSource("politie", r"misdrijven_47018NED_gemeente.*\.csv")
 
     def read(self, path: Path) -> Iterator[Record]:
         required = ["gm_code", "soort_code", "jaar", "geregistreerde_misdrijven", "voorlopig"]
@@ -49,15 +47,12 @@ class CrimeByTypeSource:
             )
 
 
-class CrimeTotalSource:
+class CrimeTotalSource(MatchingFiles):
     """``misdrijven_totaal_gemeente_politie_*.csv``: all registered offences per municipality."""
 
     name = "politie-totaal"
     table_id = "47013NED"
-    _files = FileSource("politie", r"misdrijven_totaal_gemeente_politie.*\.csv")
-
-    def files(self, folder: Path) -> list[Path]:
-        return self._files.matching(folder)
+    location = FileSource("politie", r"misdrijven_totaal_gemeente_politie.*\.csv")
 
     def read(self, path: Path) -> Iterator[Record]:
         required = ["regio_code", "jaar", "geregistreerde_misdrijven_totaal"]
@@ -80,15 +75,12 @@ class CrimeTotalSource:
             )
 
 
-class CrimeConcentrationSource:
+class CrimeConcentrationSource(MatchingFiles):
     """``misdaadconcentratie_brengdelicten_gemeente_YYYY.csv``: Gini of crime over buurten."""
 
     name = "misdaadconcentratie"
     table_id = "47018NED (afgeleid)"
-    _files = FileSource("politie", r"misdaadconcentratie_brengdelicten_gemeente_(\d{4})\.csv")
-
-    def files(self, folder: Path) -> list[Path]:
-        return self._files.matching(folder)
+    location = FileSource("politie", r"misdaadconcentratie_brengdelicten_gemeente_(\d{4})\.csv")
 
     def read(self, path: Path) -> Iterator[Record]:
         year = int(path.stem.rsplit("_", 1)[1])

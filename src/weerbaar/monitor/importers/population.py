@@ -8,6 +8,7 @@ from pathlib import Path
 
 from weerbaar.monitor.importers.base import (
     FileSource,
+    MatchingFiles,
     Record,
     area_code,
     csv_rows,
@@ -16,16 +17,13 @@ from weerbaar.monitor.importers.base import (
 )
 
 
-class AveragePopulationSource:
+class AveragePopulationSource(MatchingFiles):
     """``bevolking_gemiddeld_70072ned_*.csv``: average inhabitants per municipality and year,
     each in the division of that year (dissolved municipalities keep their own code)."""
 
     name = "bevolking-70072ned"
     table_id = "70072ned"
-    _files = FileSource("gemeenten", r"bevolking_gemiddeld_70072ned.*\.csv")
-
-    def files(self, folder: Path) -> list[Path]:
-        return self._files.matching(folder)
+    location = FileSource("gemeenten", r"bevolking_gemiddeld_70072ned.*\.csv")
 
     def read(self, path: Path) -> Iterator[Record]:
         for line, row in csv_rows(path, ["gm_code", "jaar", "gemiddeld_inwoners"]):
@@ -39,15 +37,12 @@ class AveragePopulationSource:
             )
 
 
-class MunicipalAgeSource:
+class MunicipalAgeSource(MatchingFiles):
     """``gemeenten_YYYY.csv``: inhabitants on 1 January by age band."""
 
     name = "bevolking-leeftijd"
     table_id = "70072ned"
-    _files = FileSource("gemeenten", r"gemeenten_\d{4}\.csv")
-
-    def files(self, folder: Path) -> list[Path]:
-        return self._files.matching(folder)
+    location = FileSource("gemeenten", r"gemeenten_\d{4}\.csv")
 
     def read(self, path: Path) -> Iterator[Record]:
         year = int(re.findall(r"\d{4}", path.name)[0])

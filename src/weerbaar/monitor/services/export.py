@@ -10,8 +10,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services.compare import Comparison
+from weerbaar.monitor.services.comparisons import Ranking
 from weerbaar.monitor.services.tables import IndicatorTable, ProfileLine
+from weerbaar.monitor.services.values import Value
 
 HEADER = [
     "code",
@@ -38,107 +41,50 @@ def _safe(value: Any) -> Any:
     return value
 
 
+def _row(
+    code: str, name: str, v: Value | None, year: int, ranking: Ranking | None, indicator: Indicator
+) -> list[Any]:
+    """One export row in HEADER order; a missing value keeps its status, never 0."""
+    return [
+        code,
+        name,
+        v.year if v else year,
+        v.value if v else None,
+        v.numerator if v else None,
+        v.denominator if v else None,
+        v.status if v else "ontbreekt",
+        v.note if v else "",
+        ranking.rank if ranking else None,
+        round(ranking.percentile, 1) if ranking else None,
+        round(ranking.share_higher, 1) if ranking else None,
+        indicator.code,
+        indicator.get_unit_display(),
+        f"{indicator.citation} ({indicator.licence})",
+    ]
+
+
 def indicator_rows(table: IndicatorTable) -> list[list[Any]]:
-    indicator = table.indicator
-    source = f"{indicator.citation} ({indicator.licence})"
-    rows = []
-    for row in table.rows:
-        v, r = row.value, row.ranking
-        rows.append(
-            [
-                row.code,
-                row.name,
-                v.year,
-                v.value,
-                v.numerator,
-                v.denominator,
-                v.status,
-                v.note,
-                r.rank if r else None,
-                round(r.percentile, 1) if r else None,
-                round(r.share_higher, 1) if r else None,
-                indicator.code,
-                indicator.get_unit_display(),
-                source,
-            ]
-        )
-    return rows
+    return [
+        _row(row.code, row.name, row.value, row.value.year, row.ranking, table.indicator)
+        for row in table.rows
+    ]
 
 
 def profile_rows(code: str, name: str, lines: Sequence[ProfileLine]) -> list[list[Any]]:
-    rows = []
-    for line in lines:
-        indicator = line.indicator
-        for v in line.series:
-            ranking = line.ranking if v.year == line.year else None
-            rows.append(
-                [
-                    code,
-                    name,
-                    v.year,
-                    v.value,
-                    v.numerator,
-                    v.denominator,
-                    v.status,
-                    v.note,
-                    ranking.rank if ranking else None,
-                    round(ranking.percentile, 1) if ranking else None,
-                    round(ranking.share_higher, 1) if ranking else None,
-                    indicator.code,
-                    indicator.get_unit_display(),
-                    f"{indicator.citation} ({indicator.licence})",
-                ]
-            )
-    return rows
+    return [
+        _row(code, name, v, v.year, line.ranking if v.year == line.year else None, line.indicator)
+        for line in lines
+        for v in line.series
+    ]
 
 
 def compare_rows(comparison: Comparison) -> list[list[Any]]:
     """One row per indicator and column (province and region values computed from counts)."""
-    rows = []
+    rows: list[list[Any]] = []
     for row in comparison.rows:
-        indicator = row.indicator
-        source = f"{indicator.citation} ({indicator.licence})"
         cells = [(c.key, c.label, row.cells.get(c.key)) for c in comparison.columns]
         cells.append(("samen", "gekozen gemeenten samen", row.together))
-        for key, label, v in cells:
-            if v is None:
-                rows.append(
-                    [
-                        key,
-                        label,
-                        row.year,
-                        None,
-                        None,
-                        None,
-                        "ontbreekt",
-                        "",
-                        None,
-                        None,
-                        None,
-                        indicator.code,
-                        indicator.get_unit_display(),
-                        source,
-                    ]
-                )
-                continue
-            rows.append(
-                [
-                    key,
-                    label,
-                    v.year,
-                    v.value,
-                    v.numerator,
-                    v.denominator,
-                    v.status,
-                    v.note,
-                    None,
-                    None,
-                    None,
-                    indicator.code,
-                    indicator.get_unit_display(),
-                    source,
-                ]
-            )
+        rows.extend(_row(key, label, v, row.year, None, row.indicator) for key, label, v in cells)
     return rows
 
 

@@ -35,6 +35,8 @@ def logged_in(browser: Any, url: str, *, javascript: bool = True) -> Any:
     page.fill("#id_username", "analist")
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    # closing a page while its login redirect is still in flight could hang Playwright
+    page.wait_for_url("**/werkplek/")
     page.close()
     return context
 
