@@ -12,11 +12,14 @@ from weerbaar.core import views as core_views
 from weerbaar.core.api.docs import api_docs
 from weerbaar.monitor.api import urls as monitor_api_urls
 from weerbaar.selection.api import urls as selection_api_urls
+from weerbaar.signals import urls as signals_urls
+from weerbaar.signals.api import urls as signals_api_urls
 
 api_patterns = [
     *areas_api_urls.urlpatterns,
     *monitor_api_urls.urlpatterns,
     *selection_api_urls.urlpatterns,
+    *signals_api_urls.urlpatterns,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", api_docs, name="docs"),
@@ -24,10 +27,13 @@ api_patterns = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("gezond", core_views.health, name="health"),
     path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
     path("gebieden/", include("weerbaar.areas.urls")),
     path("monitor/", include("weerbaar.monitor.urls")),
     path("selectie/", include("weerbaar.selection.urls")),
+    path("melden/", include((signals_urls.public_patterns, "signals_public"))),
+    path("signalen/", include((signals_urls.backoffice_patterns, "signals"))),
     path("", include("weerbaar.accounts.urls")),
     # One login door for back office and admin (a second factor is added there later).
     path(
@@ -39,5 +45,7 @@ urlpatterns = [
     path("api/v1/", include((api_patterns, "api"))),
 ]
 
+handler400 = "weerbaar.core.views.bad_request"
+handler403 = "weerbaar.core.views.permission_denied"
 handler404 = "weerbaar.core.views.page_not_found"
 handler500 = "weerbaar.core.views.server_error"

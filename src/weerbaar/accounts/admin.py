@@ -13,8 +13,8 @@ from weerbaar.accounts.models import AuditEvent, Organisation, Role, User
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "is_active"]
-    list_filter = ["kind", "is_active"]
+    list_display = ["name", "kind", "is_intake", "is_active"]
+    list_filter = ["kind", "is_intake", "is_active"]
     search_fields = ["name"]
     autocomplete_fields = ["areas"]
 

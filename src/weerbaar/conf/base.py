@@ -10,6 +10,11 @@ Environment variables read here:
 - ``WEERBAAR_DEBUG``: ``1`` for Django's debug pages (never in production). Default off.
 - ``WEERBAAR_ALLOWED_HOSTS``: comma-separated host names. Default per environment.
 - ``WEERBAAR_LOG_LEVEL``: log level of the application log. Default ``INFO``.
+- ``WEERBAAR_POSTCODE_FILE``: optional CSV (columns ``postcode``, ``gebiedscode``) that
+  places addresses in a neighbourhood without any online lookup. Default: none.
+- ``WEERBAAR_CLIENT_ADDRESS_HEADER``: request header with the client address behind a
+  trusted proxy (e.g. ``HTTP_X_FORWARDED_FOR``), used only in memory for rate limiting of
+  the anonymous form. Default ``REMOTE_ADDR``.
 """
 
 from __future__ import annotations
@@ -46,9 +51,13 @@ INSTALLED_APPS = [
     "weerbaar.accounts",
     "weerbaar.monitor",
     "weerbaar.selection",
+    "weerbaar.signals",
 ]
 
 MIDDLEWARE = [
+    # First: the anonymous reporting paths lose client address, user agent and cookies
+    # before anything else (views, loggers, error reports) can see them.
+    "weerbaar.signals.middleware.AnonymityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -84,7 +93,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'weerbaar.sqlite3'}"),
+        env_str("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'weerbaar.sqlite3'}",
         conn_max_age=60,
     )
 }
@@ -97,6 +106,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Uploads stay in memory (never a temporary file with a reporter's photo metadata on
+# disk); signals.uploads enforces the size and count limits.
+FILE_UPLOAD_HANDLERS = ["weerbaar.signals.uploads.BoundedMemoryUploadHandler"]
+WEERBAAR_UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
+WEERBAAR_UPLOAD_MAX_FILES = 5
+WEERBAAR_POSTCODE_FILE = env_str("WEERBAAR_POSTCODE_FILE") or None
+WEERBAAR_CLIENT_ADDRESS_HEADER = env_str("WEERBAAR_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+# Signals retention per status (days after the last status change): see
+# signals.services.retention. Statuses still in progress are never purged.
+WEERBAAR_SIGNAL_RETENTION = {
+    "afgehandeld": {"days": 365, "action": "anonymise"},
+    "doorgestuurd": {"days": 730, "action": "anonymise"},
+    "buiten_gebied": {"days": 90, "action": "delete"},
+}
+
+
+# Abuse protection of the anonymous form: (burst, seconds per extra request) per client.
+def _rate(name: str, default: str) -> tuple[int, float]:
+    burst, _, seconds = env_str(name, default).partition("/")
+    return int(burst), float(seconds or 60)
+
+
+# WEERBAAR_REPORT_RATE / WEERBAAR_STATUS_RATE="burst/seconds per request" override them.
+WEERBAAR_RATE_LIMITS = {
+    "melden": _rate("WEERBAAR_REPORT_RATE", "10/60"),
+    "status": _rate("WEERBAAR_STATUS_RATE", "20/6"),
+}
+WEERBAAR_CATEGORY_THRESHOLD = 0.30
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -196,5 +234,7 @@ LOGGING = {
     "loggers": {
         # The development server logs client addresses per request; Weerbaar keeps none.
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # Pillow logs EXIF tag values (camera serials, GPS) at DEBUG while reading photos.
+        "PIL": {"level": "WARNING"},
     },
 }

@@ -11,6 +11,11 @@ from weerbaar.core.data_dir import data_dir_or_none
 from weerbaar.core.middleware import API_PREFIX
 
 
+def health(request: HttpRequest) -> HttpResponse:
+    """For load balancers and monitoring: the process answers (no database involved)."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -31,3 +36,15 @@ def server_error(request: HttpRequest) -> HttpResponse:
             request, 500, "Er ging iets mis aan onze kant. Probeer het later opnieuw."
         )
     return render(request, "500.html", status=500)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return problem_response(request, 400, "De invoer kon niet worden gelezen.")
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return problem_response(request, 403, "U heeft geen toegang tot deze gegevens.")
+    return render(request, "403.html", status=403)

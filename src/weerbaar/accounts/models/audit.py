@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.core.append_only import AppendOnlyError, AppendOnlyMixin
+
 
 class AuditAction(models.TextChoices):
     LOGIN = "login", _("ingelogd")
@@ -24,10 +26,6 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("geëxporteerd")
 
 
-class AppendOnlyError(Exception):
-    """Audit events are never changed or removed."""
-
-
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
@@ -36,7 +34,9 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyMixin):
+    append_only_noun = "Auditregels"
+
     timestamp = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -70,11 +70,3 @@ class AuditEvent(models.Model):
         return (
             f"{self.timestamp:%Y-%m-%d %H:%M:%S} {self.action} {self.object_type} {self.object_id}"
         )
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("Auditregels kunnen niet worden gewijzigd.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("Auditregels kunnen niet worden verwijderd.")

@@ -30,6 +30,14 @@ class Organisation(models.Model):
             "De gebieden waarvoor deze organisatie werkt; onderliggende gebieden horen erbij."
         ),
     )
+    is_intake = models.BooleanField(
+        _("centraal meldpunt"),
+        default=False,
+        help_text=_(
+            "Ontvangt signalen zonder bekende plaats of van buiten het werkgebied van alle "
+            "deelnemende organisaties."
+        ),
+    )
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -2,7 +2,9 @@
 
 A user may act on an object when (1) one of their roles grants the permission and
 (2) the object lies in their organisation's area (the covered areas and everything
-below them) or belongs to their organisation. Superusers pass both checks. Every later
+below them), belongs to their organisation, or was shared with it (read-only). An object marked
+``owner_only`` (e.g. a very confidential signal) skips the area rule: only its owner
+organisation and those it was shared with see it. Superusers pass both checks. Every later
 app calls ``may`` for single objects and ``scope_queryset`` for lists, so the rule is
 decided here and nowhere else.
 """
@@ -53,21 +55,46 @@ def _active(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
 
 
+def _route(user: Any, obj: object) -> str | None:
+    """How an active user with the permission reaches ``obj``: "all", "owner", "area",
+    "shared", or None when they do not."""
+    if user.is_superuser:
+        return "all"
+    organisation = getattr(user, "organisation", None)
+    if organisation is None or not organisation.is_active:
+        return None
+    owner_id = getattr(obj, "owner_organisation_id", None)
+    if owner_id is not None and owner_id == organisation.pk:
+        return "owner"
+    if (
+        not getattr(obj, "owner_only", False)
+        and isinstance(obj, Scoped)
+        and not _user_covered_area_ids(user).isdisjoint(obj.scope_area_ids())
+    ):
+        return "area"
+    shared_with = getattr(obj, "shared_organisation_ids", None)
+    if callable(shared_with) and organisation.pk in set(shared_with()):
+        return "shared"
+    return None
+
+
 def may(user: Any, permission: str, obj: object | None = None) -> bool:
     """Whether ``user`` holds ``permission`` (e.g. "signals.view_signal") for ``obj``."""
     if not _active(user) or not user.has_perm(permission):
         return False
-    if user.is_superuser or obj is None:
+    if obj is None:
         return True
-    organisation = getattr(user, "organisation", None)
-    if organisation is None or not organisation.is_active:
-        return False
-    owner_id = getattr(obj, "owner_organisation_id", None)
-    if owner_id is not None and owner_id == organisation.pk:
-        return True
-    if isinstance(obj, Scoped):
-        return not _user_covered_area_ids(user).isdisjoint(obj.scope_area_ids())
-    return False
+    route = _route(user, obj)
+    if route == "shared":
+        # What was shared with an organisation is theirs to read, not to change.
+        return permission.split(".", 1)[-1].startswith("view_")
+    return route is not None
+
+
+def only_through_share(user: Any, obj: object) -> bool:
+    """True when ``user`` sees ``obj`` only because it was shared with their organisation:
+    then they get the shared version, not the whole record."""
+    return _active(user) and _route(user, obj) == "shared"
 
 
 def may_view(user: Any, obj: Model) -> bool:
@@ -85,8 +112,13 @@ def scope_queryset(
     *,
     area_lookup: str = "area",
     owner_lookup: str | None = None,
+    shared_lookup: str | None = None,
+    owner_only: Q | None = None,
 ) -> QuerySet[M]:
-    """``queryset`` narrowed to what ``user`` may see under ``permission``."""
+    """``queryset`` narrowed to what ``user`` may see under ``permission``.
+
+    ``owner_only`` marks rows the area rule does not open (the same rule as ``may``).
+    """
     if not _active(user) or not user.has_perm(permission):
         return queryset.none()
     if user.is_superuser:
@@ -95,6 +127,10 @@ def scope_queryset(
     if organisation is None or not organisation.is_active:
         return queryset.none()
     condition = Q(**{f"{area_lookup}__in": _user_covered_area_ids(user)})
+    if owner_only is not None:
+        condition &= ~owner_only
     if owner_lookup:
         condition |= Q(**{owner_lookup: organisation})
+    if shared_lookup:
+        condition |= Q(**{shared_lookup: organisation})
     return queryset.filter(condition).distinct()

@@ -21,6 +21,7 @@ TITLES = {
     404: "Niet gevonden.",
     405: "Methode niet toegestaan.",
     406: "Gevraagd formaat wordt niet ondersteund.",
+    413: "Invoer te groot.",
     415: "Formaat van de invoer wordt niet ondersteund.",
     429: "Te veel verzoeken.",
     500: "Interne fout.",
@@ -68,6 +69,12 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, exceptions.ValidationError):
         extra["invalidParams"] = _invalid_params(exc.detail)
         detail = "Een of meer parameters zijn ongeldig."
+    elif isinstance(exc, exceptions.ParseError):
+        detail = (
+            "De invoer kon niet worden gelezen: controleer of het geldige JSON of multipart is."
+        )
+    elif isinstance(exc, exceptions.UnsupportedMediaType):
+        detail = f"Dit formaat wordt niet ondersteund: {exc.args[0] if exc.args else ''}".strip()
     elif isinstance(exc, Http404 | exceptions.NotFound):
         detail = str(getattr(exc, "detail", "")) or "Het gevraagde object bestaat niet."
     else:

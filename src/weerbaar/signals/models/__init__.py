@@ -1,0 +1,36 @@
+from weerbaar.core.append_only import AppendOnlyError
+from weerbaar.signals.models.category import Category, ChecklistIndicator
+from weerbaar.signals.models.partner import PartnerToken
+from weerbaar.signals.models.signal import (
+    OWNER_ONLY,
+    Attachment,
+    Channel,
+    Confidentiality,
+    EventKind,
+    LocationKind,
+    Platform,
+    Signal,
+    SignalEvent,
+    SignalShare,
+    Source,
+    Status,
+)
+
+__all__ = [
+    "OWNER_ONLY",
+    "AppendOnlyError",
+    "Attachment",
+    "Category",
+    "Channel",
+    "ChecklistIndicator",
+    "Confidentiality",
+    "EventKind",
+    "LocationKind",
+    "PartnerToken",
+    "Platform",
+    "Signal",
+    "SignalEvent",
+    "SignalShare",
+    "Source",
+    "Status",
+]

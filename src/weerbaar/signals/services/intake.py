@@ -1,0 +1,199 @@
+"""Taking in a new signal: one transaction for the signal, its attachments and its first
+history line, so a receipt is only ever shown for something that is fully stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from weerbaar.accounts.models import AuditAction
+from weerbaar.accounts.services.audit import record
+from weerbaar.areas.models import Area
+from weerbaar.signals.models import (
+    Attachment,
+    Category,
+    Channel,
+    ChecklistIndicator,
+    Confidentiality,
+    EventKind,
+    Signal,
+    SignalEvent,
+    Source,
+)
+from weerbaar.signals.services import categorise, location, receipts
+from weerbaar.signals.services.images import CleanImage
+
+log = logging.getLogger(__name__)
+
+
+DEFAULT_SOURCE: dict[str, str] = {
+    Channel.PUBLIEK: Source.MELDER,
+    Channel.AMBTENAAR: Source.EIGEN,
+    Channel.PARTNER: Source.PARTNER,
+}
+
+
+@dataclass(frozen=True)
+class LocationInput:
+    kind: str
+    street: str = ""
+    house_number: int | None = None
+    house_letter: str = ""
+    house_addition: str = ""
+    postcode: str = ""
+    place: str = ""
+    municipality: Area | None = None
+    district: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    platform: str = ""
+    handle: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    description: str
+    location: LocationInput
+    category: Category | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+    occurred_on: dt.date | None = None
+    occurred_note: str = ""
+    images: list[CleanImage] = field(default_factory=list)
+    indicators: list[ChecklistIndicator] = field(default_factory=list)
+    source: str = ""
+    source_reference: str = ""
+    confidentiality: str = Confidentiality.NORMAAL
+
+
+@dataclass(frozen=True)
+class Receipt:
+    signal: Signal
+    secret: str | None
+    duplicate: bool = False
+
+
+def locate(data: LocationInput) -> Area | None:
+    """The smallest area we can tell from what was given (see services.location)."""
+    if data.latitude is not None and data.longitude is not None:
+        return location.area_at(data.latitude, data.longitude)
+    found = location.area_for_postcode(data.postcode) if data.postcode else None
+    if found is not None:
+        return found
+    municipality = data.municipality or location.municipality_named(data.place)
+    if municipality is not None and data.district:
+        child = (
+            Area.objects.current()
+            .filter(
+                Q(code__startswith="WK" + municipality.code[2:])
+                | Q(code__startswith="BU" + municipality.code[2:]),
+                name__iexact=data.district,
+            )
+            .order_by("level")  # buurt before wijk would be odd: prefer the district
+            .last()
+        )
+        if child is not None:
+            return child
+    return municipality
+
+
+def submit(
+    data: IntakeInput,
+    *,
+    channel: str,
+    user: Any = None,
+    submission_key: str | None = None,
+) -> Receipt:
+    if submission_key:
+        existing = Signal.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return Receipt(existing, None, duplicate=True)
+    area = locate(data.location)
+    placement = location.place(area)
+    suggestion = categorise.suggest(data.description + " " + " ".join(data.answers.values()))
+    suggested = (
+        Category.objects.filter(slug=suggestion.slug, is_active=True).first()
+        if suggestion
+        else None
+    )
+    secret = receipts.new_secret() if channel == Channel.PUBLIEK else None
+    organisation = getattr(user, "organisation", None) if user is not None else None
+    official = channel != Channel.PUBLIEK
+    for _attempt in range(5):
+        signal = Signal(
+            receipt=receipts.new_receipt(),
+            secret_hash=receipts.hash_secret(secret) if secret else "",
+            submission_key=submission_key or None,
+            channel=channel,
+            source=data.source or DEFAULT_SOURCE[channel],
+            source_reference=data.source_reference if official else "",
+            confidentiality=data.confidentiality if official else Confidentiality.NORMAAL,
+            description=data.description,
+            answers=data.answers,
+            category=data.category if official else None,
+            category_confirmed=official and data.category is not None,
+            suggested_category=suggested if suggestion else None,
+            suggestion_confidence=suggestion.confidence if suggestion and suggested else None,
+            suggestion_terms=suggestion.terms if suggestion and suggested else [],
+            location_kind=data.location.kind,
+            street=data.location.street,
+            house_number=data.location.house_number,
+            house_letter=data.location.house_letter,
+            house_addition=data.location.house_addition,
+            postcode=data.location.postcode,
+            place=data.location.place,
+            latitude=data.location.latitude,
+            longitude=data.location.longitude,
+            online_platform=data.location.platform,
+            online_handle=data.location.handle,
+            area=placement.area,
+            municipality=placement.municipality,
+            outside_region=placement.outside_region,
+            occurred_on=data.occurred_on,
+            occurred_note=data.occurred_note,
+            created_by=user if official else None,
+            owner_organisation=organisation if official and organisation else placement.owner,
+        )
+        if not official and data.category is not None:
+            # The reporter's own choice is a suggestion the handler confirms.
+            signal.category = data.category
+        try:
+            with transaction.atomic():
+                signal.save()
+                if data.indicators and official:
+                    signal.indicators.set(data.indicators)
+                Attachment.objects.bulk_create(
+                    Attachment(
+                        signal=signal,
+                        number=number,
+                        content_type=image.content_type,
+                        data=image.data,
+                        size=len(image.data),
+                        width=image.width,
+                        height=image.height,
+                        sha256=image.sha256,
+                    )
+                    for number, image in enumerate(data.images, start=1)
+                )
+                SignalEvent.objects.create(
+                    signal=signal,
+                    kind=EventKind.CREATED,
+                    status_to=signal.status,
+                    actor=user if official else None,
+                    organisation=organisation if official else None,
+                )
+                if official:
+                    record(AuditAction.CREATE, actor=user, obj=signal)
+        except IntegrityError:
+            if submission_key and Signal.objects.filter(submission_key=submission_key).exists():
+                existing = Signal.objects.get(submission_key=submission_key)
+                return Receipt(existing, None, duplicate=True)
+            continue  # receipt collision: draw another code
+        log.info("signal_received", extra={"receipt": signal.receipt, "channel": channel})
+        return Receipt(signal, secret)
+    raise RuntimeError("Kon geen unieke ontvangstcode maken.")

@@ -1,0 +1,154 @@
+"""The anonymous pages: report a signal, see its status, add to it. No account, no
+cookies beyond CSRF, nothing about the visitor kept (see signals.middleware)."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from weerbaar.signals.forms import ReporterMessageForm, SignalForm, StatusLookupForm
+from weerbaar.signals.models import Category, Channel, Signal
+from weerbaar.signals.services import conversation, intake, receipts, status
+from weerbaar.signals.services.ratelimit import limiter
+from weerbaar.signals.uploads import max_file_bytes, max_files
+
+NO_CATEGORY = "geen"
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "signals/error.html",
+        {
+            "title": _("Even wachten"),
+            "detail": _(
+                "Er zijn vanaf deze verbinding veel meldingen of opvragingen gedaan. Wacht een paar "
+                "minuten en probeer het dan opnieuw. Uw eerdere meldingen zijn wel ontvangen."
+            ),
+        },
+        status=429,
+    )
+
+
+def _allowed(request: HttpRequest, bucket: str) -> bool:
+    return limiter.allow(getattr(request, "anonymous_client_key", ""), bucket)
+
+
+def _form_context(form: SignalForm, category: Category | None, token: str) -> dict[str, Any]:
+    return {
+        "form": form,
+        "category": category,
+        "token": token,
+        "max_files": max_files(),
+        "max_mb": max_file_bytes() // (1024 * 1024),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    categories = list(Category.objects.filter(is_active=True))
+    if request.method == "GET":
+        chosen = request.GET.get("categorie")
+        if chosen is None:
+            return render(request, "signals/public/choose.html", {"categories": categories})
+        category = next((c for c in categories if c.slug == chosen), None)
+        if category is None and chosen != NO_CATEGORY:
+            return render(
+                request,
+                "signals/public/choose.html",
+                {"categories": categories, "error": _("Kies een van de onderwerpen.")},
+                status=400,
+            )
+        form = SignalForm(initial={"category": category.slug if category else ""})
+        return render(
+            request,
+            "signals/public/form.html",
+            _form_context(form, category, secrets.token_urlsafe(24)),
+        )
+    if not _allowed(request, "melden"):
+        return _too_many(request)
+    form = SignalForm(request.POST, request.FILES)
+    token = request.POST.get("formulier", "")[:64] or secrets.token_urlsafe(24)
+    category = form.category_choices.get(request.POST.get("category", ""))
+    if not form.is_valid():
+        return render(
+            request, "signals/public/form.html", _form_context(form, category, token), status=400
+        )
+    result = intake.submit(form.to_input(), channel=Channel.PUBLIEK, submission_key=token)
+    return render(
+        request,
+        "signals/public/receipt.html",
+        {"signal": result.signal, "secret": result.secret, "duplicate": result.duplicate},
+        status=200 if result.duplicate else 201,
+    )
+
+
+def _status_page(request: HttpRequest, signal: Signal, secret: str, **extra: Any) -> HttpResponse:
+    code, label = status.public_state(signal)
+    context = {
+        "signal": signal,
+        "secret": secret,
+        "state_code": code,
+        "state": label,
+        "messages_for_reporter": conversation.reporter_view(signal),
+        "message_form": extra.pop("message_form", None) or ReporterMessageForm(),
+        "can_add": signal.anonymised_at is None,
+        **extra,
+    }
+    return render(
+        request, "signals/public/status.html", context, status=extra.get("status_code", 200)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def lookup(request: HttpRequest) -> HttpResponse:
+    """POST only carries the codes, so they never end up in a URL or a log line."""
+    if request.method == "GET":
+        return render(request, "signals/public/lookup.html", {"form": StatusLookupForm()})
+    if not _allowed(request, "status"):
+        return _too_many(request)
+    form = StatusLookupForm(request.POST)
+    signal = (
+        receipts.find_for_reporter(request.POST.get("receipt", ""), request.POST.get("secret", ""))
+        if form.is_valid()
+        else None
+    )
+    if signal is None:
+        return render(
+            request,
+            "signals/public/lookup.html",
+            {
+                "form": form,
+                "not_found": form.is_valid(),
+            },
+            status=404 if form.is_valid() else 400,
+        )
+    return _status_page(request, signal, form.cleaned_data["secret"])
+
+
+@require_http_methods(["POST"])
+def add_message(request: HttpRequest) -> HttpResponse:
+    if not _allowed(request, "status"):
+        return _too_many(request)
+    secret = request.POST.get("secret", "")
+    signal = receipts.find_for_reporter(request.POST.get("receipt", ""), secret)
+    if signal is None:
+        return render(
+            request,
+            "signals/public/lookup.html",
+            {"form": StatusLookupForm(), "not_found": True},
+            status=404,
+        )
+    form = ReporterMessageForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, signal, secret, message_form=form, status_code=400)
+    try:
+        conversation.reporter_adds(signal, form.cleaned_data["text"])
+    except conversation.ConversationError as exc:
+        return _status_page(request, signal, secret, error=str(exc), status_code=400)
+    return _status_page(request, signal, secret, added=True)
