@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from weerbaar.accounts.services.access import scope_queryset
 from weerbaar.signals.models import OWNER_ONLY, Category, Channel, Signal, Source, Status
@@ -72,7 +73,7 @@ def _date(value: str, name: str, errors: dict[str, str]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        errors[name] = "Ongeldige datum; gebruik jjjj-mm-dd."
+        errors[name] = _("Ongeldige datum; gebruik jjjj-mm-dd.")
         return None
 
 
@@ -91,17 +92,17 @@ def parse(query: QueryDict) -> Filters:
         sort=query.get("sorteer", DEFAULT_SORT),
     )
     if filters.status and filters.status not in Status.values:
-        errors["status"] = "Onbekende status."
+        errors["status"] = _("Onbekende status.")
     if filters.source and filters.source not in Source.values:
-        errors["bron"] = "Onbekende bron."
+        errors["bron"] = _("Onbekende bron.")
     if filters.channel and filters.channel not in Channel.values:
-        errors["kanaal"] = "Onbekend kanaal."
+        errors["kanaal"] = _("Onbekend kanaal.")
     if filters.category and not Category.objects.filter(slug=filters.category).exists():
-        errors["categorie"] = "Onbekende categorie."
+        errors["categorie"] = _("Onbekende categorie.")
     if filters.sort.lstrip("-") not in SORTS:
         filters.sort = DEFAULT_SORT
     if filters.since and filters.until and filters.since > filters.until:
-        errors["tot"] = "De einddatum ligt vóór de begindatum."
+        errors["tot"] = _("De einddatum ligt vóór de begindatum.")
     filters.errors = errors
     return filters
 
