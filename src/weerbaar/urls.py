@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
 
 from weerbaar.areas.api import urls as areas_api_urls
+from weerbaar.cases.api import urls as cases_api_urls
 from weerbaar.core import views as core_views
 from weerbaar.core.api.docs import api_docs
 from weerbaar.monitor.api import urls as monitor_api_urls
@@ -20,6 +21,7 @@ api_patterns = [
     *monitor_api_urls.urlpatterns,
     *selection_api_urls.urlpatterns,
     *signals_api_urls.urlpatterns,
+    *cases_api_urls.urlpatterns,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", api_docs, name="docs"),
@@ -34,6 +36,7 @@ urlpatterns = [
     path("selectie/", include("weerbaar.selection.urls")),
     path("melden/", include((signals_urls.public_patterns, "signals_public"))),
     path("signalen/", include((signals_urls.backoffice_patterns, "signals"))),
+    path("zaken/", include("weerbaar.cases.urls")),
     path("", include("weerbaar.accounts.urls")),
     # One login door for back office and admin (a second factor is added there later).
     path(

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "weerbaar.monitor",
     "weerbaar.selection",
     "weerbaar.signals",
+    "weerbaar.cases",
 ]
 
 MIDDLEWARE = [

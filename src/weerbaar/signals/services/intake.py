@@ -15,6 +15,7 @@ from django.db.models import Q
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.areas.models import Area
+from weerbaar.signals import events
 from weerbaar.signals.models import (
     Attachment,
     Category,
@@ -195,5 +196,6 @@ def submit(
                 return Receipt(existing, None, duplicate=True)
             continue  # receipt collision: draw another code
         log.info("signal_received", extra={"receipt": signal.receipt, "channel": channel})
+        events.announce(signal)
         return Receipt(signal, secret)
     raise RuntimeError("Kon geen unieke ontvangstcode maken.")

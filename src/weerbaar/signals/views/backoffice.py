@@ -18,6 +18,7 @@ from weerbaar.accounts.models import AuditAction, Organisation
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record, record_view
 from weerbaar.monitor.services.export import to_csv
+from weerbaar.signals import events
 from weerbaar.signals.forms import SignalForm
 from weerbaar.signals.models import Category, Channel, Signal, Source, Status
 from weerbaar.signals.services import conversation, export, intake, queries, reveal, sharing
@@ -137,6 +138,9 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "others": _same_place(request, signal),
             }
         )
+        context["panels"] = [
+            panel for panel in (make(request, signal) for make in events.detail_panels) if panel
+        ]
     return render(request, "signals/backoffice/detail.html", context)
 
 

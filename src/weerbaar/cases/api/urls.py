@@ -1,0 +1,10 @@
+from django.urls import path
+
+from weerbaar.cases.api import views
+
+urlpatterns = [
+    path("objects", views.SubjectListView.as_view(), name="objects"),
+    path("objects/<int:pk>", views.SubjectDetailView.as_view(), name="object"),
+    path("links", views.LinkListView.as_view(), name="links"),
+    path("links/<int:pk>", views.LinkDecisionView.as_view(), name="link"),
+]

@@ -1,0 +1,176 @@
+"""``/api/v1/objects`` and ``/api/v1/links`` for partner systems (token) and the back office
+(session); everything scoped by the permission service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from weerbaar.accounts.services.access import may
+from weerbaar.accounts.services.audit import record_view
+from weerbaar.cases.models import LinkState, SignalLink, Subject
+from weerbaar.cases.services import linking
+from weerbaar.cases.views.pages import DECIDE_LINK, VIEW, visible_subjects
+from weerbaar.core.api.schema import PROBLEM_RESPONSES
+from weerbaar.signals.api.authentication import PartnerTokenAuthentication
+from weerbaar.signals.services.queries import visible as visible_signals
+
+AUTH = [PartnerTokenAuthentication, SessionAuthentication]
+
+
+class SubjectSerializer(serializers.ModelSerializer):
+    municipality: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
+    house_number = serializers.IntegerField(min_value=1, max_value=99999, allow_null=True)
+
+    class Meta:
+        model = Subject
+        fields = [
+            "id",
+            "kind",
+            "key",
+            "label",
+            "street",
+            "house_number",
+            "house_letter",
+            "house_addition",
+            "postcode",
+            "place",
+            "kvk",
+            "trade_names",
+            "platform",
+            "handle",
+            "municipality",
+        ]
+
+
+class LinkSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
+    signal: Any = serializers.SlugRelatedField(slug_field="receipt", read_only=True)
+    subject: Any = serializers.PrimaryKeyRelatedField(read_only=True)
+    score = serializers.IntegerField(min_value=0, max_value=100)
+
+    class Meta:
+        model = SignalLink
+        fields = ["id", "signal", "subject", "state", "score", "reason", "decided_at"]
+
+
+class DecisionRequest(serializers.Serializer):
+    state = serializers.ChoiceField(choices=[LinkState.CONFIRMED, LinkState.REJECTED])
+
+
+def _require(request: Request) -> None:
+    if not may(request.user, VIEW):
+        raise PermissionDenied("Geen recht om objecten te bekijken.")
+
+
+class SubjectListView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="objects_list",
+        summary="Objecten",
+        description="Panden, bedrijven en online accounts waar signalen over gaan (binnen uw werkgebied).",
+        parameters=[
+            OpenApiParameter("q", str, description="Zoek in naam, sleutel of KvK-nummer."),
+            OpenApiParameter("page", int, description="Pagina (vanaf 1)."),
+        ],
+        responses={200: SubjectSerializer(many=True), **PROBLEM_RESPONSES},
+        tags=["objecten"],
+    )
+    def get(self, request: Request) -> Response:
+        _require(request)
+        subjects = (
+            visible_subjects(request.user).select_related("municipality").order_by("label", "pk")
+        )
+        query = str(request.query_params.get("q", "")).strip()[:100]
+        if query:
+            subjects = subjects.filter(label__icontains=query) | subjects.filter(kvk=query)
+        page_number = request.query_params.get("page", "1")
+        if not str(page_number).isdigit() or int(page_number) < 1:
+            raise ValidationError({"page": ["Een paginanummer is een geheel getal vanaf 1."]})
+        page = Paginator(subjects, 50).get_page(int(page_number))
+        return Response(
+            {
+                "count": page.paginator.count,
+                "page": page.number,
+                "results": SubjectSerializer(page.object_list, many=True).data,
+            }
+        )
+
+
+class SubjectDetailView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="objects_retrieve",
+        summary="Eén object met zijn signalen",
+        responses={200: SubjectSerializer, **PROBLEM_RESPONSES},
+        tags=["objecten"],
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        _require(request)
+        subject = Subject.objects.filter(pk=pk).first()
+        if subject is None or not may(request.user, VIEW, subject):
+            raise NotFound("Dit object bestaat niet of u heeft er geen toegang toe.")
+        record_view(request.user, subject)
+        visible = visible_signals(request.user)
+        data: dict[str, Any] = dict(SubjectSerializer(subject).data)
+        data["signals"] = list(
+            linking.signals_about(subject, visible).values_list("receipt", flat=True)
+        )
+        return Response(data)
+
+
+class LinkListView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="links_list",
+        summary="Koppelingen van een signaal",
+        parameters=[OpenApiParameter("signal", str, required=True, description="Ontvangstcode.")],
+        responses={200: LinkSerializer(many=True), **PROBLEM_RESPONSES},
+        tags=["objecten"],
+    )
+    def get(self, request: Request) -> Response:
+        _require(request)
+        receipt = str(request.query_params.get("signal", ""))
+        signal = visible_signals(request.user).filter(receipt=receipt).first()
+        if signal is None:
+            raise NotFound("Dit signaal bestaat niet of u heeft er geen toegang toe.")
+        links = SignalLink.objects.filter(signal=signal).select_related("signal")
+        return Response(LinkSerializer(links, many=True).data)
+
+
+class LinkDecisionView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="links_decide",
+        summary="Koppeling bevestigen of afwijzen",
+        request=DecisionRequest,
+        responses={
+            200: LinkSerializer,
+            403: OpenApiResponse(description="Geen recht om te beslissen."),
+            **PROBLEM_RESPONSES,
+        },
+        tags=["objecten"],
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        link = SignalLink.objects.select_related("signal").filter(pk=pk).first()
+        if link is None or not may(request.user, "signals.view_signal", link.signal):
+            raise NotFound("Deze koppeling bestaat niet of u heeft er geen toegang toe.")
+        if not may(request.user, DECIDE_LINK, link.signal):
+            raise PermissionDenied("Geen recht om koppelingen te beslissen.")
+        body = DecisionRequest(data=request.data)
+        body.is_valid(raise_exception=True)
+        linking.decide(link, body.validated_data["state"], actor=request.user)
+        return Response(LinkSerializer(link).data)

@@ -1,0 +1,197 @@
+"""Links between signals and objects: proposed on arrival, decided by a handler."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Min, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.models import AuditAction
+from weerbaar.accounts.services.audit import record
+from weerbaar.cases.models import LinkState, SignalLink, Subject, SubjectKind
+from weerbaar.cases.services import keys
+from weerbaar.cases.services.matching import Candidate, Proposal, match
+from weerbaar.signals.models import Signal
+
+
+def _where(signal: Signal) -> str:
+    return signal.municipality.code if signal.municipality else keys.plain(signal.place)
+
+
+def pand_block(number: int, letter: str, where: str) -> str:
+    return f"pand|{number}|{letter.upper()}|{where}"
+
+
+def candidates(signal: Signal) -> list[Candidate]:
+    """The objects a signal names: its address, the business in its answers, its channel."""
+    found: list[Candidate] = []
+    where = _where(signal)
+    if signal.house_number and (signal.postcode or (signal.street and where)):
+        fields: dict[str, object] = {
+            "street": signal.street,
+            "house_number": signal.house_number,
+            "house_letter": signal.house_letter,
+            "house_addition": signal.house_addition,
+            "postcode": signal.postcode,
+            "place": signal.place,
+        }
+        if signal.postcode:
+            key = keys.address_key(
+                signal.postcode, signal.house_number, signal.house_letter, signal.house_addition
+            )
+        else:
+            key = keys.street_key(
+                signal.street,
+                signal.house_number,
+                signal.house_letter,
+                signal.house_addition,
+                where,
+            )
+        found.append(
+            Candidate(
+                SubjectKind.PAND,
+                key,
+                signal.address_line(),
+                block=pand_block(signal.house_number, signal.house_letter, where) if where else "",
+                name=keys.street(signal.street),
+                fields=fields,
+            )
+        )
+    answers = signal.answers or {}
+    name = str(answers.get("bedrijfsnaam", "")).strip()
+    kvk = str(answers.get("kvk", "")).replace(" ", "").replace(".", "")
+    if keys.kvk_valid(kvk) or (name and where):
+        key = keys.kvk_key(kvk) if keys.kvk_valid(kvk) else keys.business_name_key(name, where)
+        found.append(
+            Candidate(
+                SubjectKind.BEDRIJF,
+                key,
+                name or f"KvK {kvk}",
+                block=f"bedrijf|{where}" if where and name else "",
+                name=keys.plain(name),
+                fields={
+                    "kvk": kvk if keys.kvk_valid(kvk) else "",
+                    "trade_names": [name] if name else [],
+                },
+            )
+        )
+    if signal.online_platform and signal.online_handle:
+        found.append(
+            Candidate(
+                SubjectKind.ONLINE,
+                keys.online_key(signal.online_platform, signal.online_handle),
+                f"{signal.get_online_platform_display()} {signal.online_handle}",
+                fields={"platform": signal.online_platform, "handle": signal.online_handle},
+            )
+        )
+    return found
+
+
+class DatabaseCatalogue:
+    def exists(self, key: str) -> bool:
+        return Subject.objects.filter(key=key).exists()
+
+    def block(self, block: str) -> dict[str, str]:
+        kind, *rest = block.split("|")
+        if kind == "pand":
+            number, letter, where = rest
+            rows = Subject.objects.filter(
+                kind=SubjectKind.PAND, house_number=int(number), house_letter=letter
+            )
+            rows = (
+                rows.filter(municipality__code=where)
+                if where.startswith("GM")
+                else rows.filter(place__iexact=where)
+            )
+            return {
+                key: keys.street(street)
+                for key, street in rows.values_list("key", "street")
+                if street
+            }
+        if kind == "bedrijf":
+            (where,) = rest
+            result: dict[str, str] = {}
+            for key, names in Subject.objects.filter(
+                kind=SubjectKind.BEDRIJF, municipality__code=where
+            ).values_list("key", "trade_names"):
+                for trade_name in names or []:
+                    result[key] = keys.plain(str(trade_name))
+            return result
+        return {}
+
+
+def _subject_for(proposal: Proposal, signal: Signal) -> Subject:
+    if not proposal.new:
+        return Subject.objects.get(key=proposal.key)
+    candidate = proposal.candidate
+    fields = dict(candidate.fields)
+    if candidate.kind == SubjectKind.PAND:
+        fields["postcode"] = fields.get("postcode") or ""
+    try:
+        with transaction.atomic():
+            return Subject.objects.create(
+                kind=candidate.kind,
+                key=candidate.key,
+                label=candidate.label[:250],
+                area=signal.area,
+                municipality=signal.municipality,
+                **fields,
+            )
+    except IntegrityError:  # created meanwhile by a concurrent signal
+        return Subject.objects.get(key=candidate.key)
+
+
+def propose(signal: Signal) -> list[SignalLink]:
+    """Proposed links for a new signal (one per object it names); idempotent."""
+    catalogue = DatabaseCatalogue()
+    links = []
+    for candidate in candidates(signal):
+        proposal = match(candidate, catalogue)
+        subject = _subject_for(proposal, signal)
+        link, _created = SignalLink.objects.get_or_create(
+            signal=signal,
+            subject=subject,
+            defaults={"score": proposal.score, "reason": proposal.reason[:250]},
+        )
+        links.append(link)
+    return links
+
+
+class LinkError(ValueError):
+    pass
+
+
+@transaction.atomic
+def decide(link: SignalLink, state: str, *, actor: Any) -> SignalLink:
+    if state not in {LinkState.CONFIRMED, LinkState.REJECTED}:
+        raise LinkError(_("Kies bevestigen of afwijzen."))
+    link.state = state
+    link.decided_by = actor
+    link.decided_at = timezone.now()
+    link.save(update_fields=["state", "decided_by", "decided_at"])
+    record(AuditAction.CHANGE, actor=actor, obj=link)
+    return link
+
+
+def signals_about(subject: Subject, visible: QuerySet[Signal]) -> QuerySet[Signal]:
+    """The signals (that the user may see) linked to an object, not rejected."""
+    return (
+        visible.filter(links__subject=subject).exclude(links__state=LinkState.REJECTED).distinct()
+    )
+
+
+def summary(subject: Subject, visible: QuerySet[Signal]) -> dict[str, Any]:
+    facts = signals_about(subject, visible).aggregate(
+        n=Count("id", distinct=True),
+        sources=Count("source", distinct=True),
+        first=Min("created_at"),
+        last=Max("created_at"),
+    )
+    months = 0
+    if facts["first"] and facts["last"]:
+        months = max(1, round((facts["last"] - facts["first"]).days / 30.4))
+    facts["months"] = months
+    return facts
