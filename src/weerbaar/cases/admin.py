@@ -3,7 +3,14 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from weerbaar.cases.models import SignalLink, Subject, TriageDecision, TriageFormula
+from weerbaar.cases.models import (
+    Case,
+    RoutingRule,
+    SignalLink,
+    Subject,
+    TriageDecision,
+    TriageFormula,
+)
 
 
 @admin.register(Subject)
@@ -41,3 +48,23 @@ class TriageDecisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    """Sensitive cases are left out here too: the case pages apply the named-user rule."""
+
+    list_display = ["title", "state", "owner_organisation", "deadline", "sensitive"]
+    list_filter = ["state", "sensitive"]
+    raw_id_fields = ["subjects", "signals", "named_users", "created_by"]
+    readonly_fields = ["state", "deadline"]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).filter(sensitive=False)
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ["order", "category", "area", "organisation", "is_active"]
+    list_editable = ["is_active"]
+    raw_id_fields = ["area"]

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 
 from weerbaar.accounts.services.access import may
 from weerbaar.cases.models import SignalLink
-from weerbaar.cases.services import linking
+from weerbaar.cases.services import linking, routing
 from weerbaar.signals import events
 
 
@@ -26,6 +26,7 @@ def links_panel(request: Any, signal: Any) -> tuple[str, dict[str, Any]] | None:
         "cases/_links_panel.html",
         {
             "links": links,
+            "route": routing.propose(signal),
             "can_decide": may(request.user, "cases.change_signallink", signal),
         },
     )

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from weerbaar.cases.views import pages
+from weerbaar.cases.views import cases, pages
 
 app_name = "cases"
 
 urlpatterns = [
+    path("", cases.case_list, name="cases"),
+    path("nieuw/", cases.case_new, name="case_new"),
+    path("<int:pk>/", cases.case_detail, name="case"),
+    path("<int:pk>/actie/", cases.case_action, name="case_action"),
+    path("<int:pk>/delen/", cases.case_share, name="case_share"),
     path("objecten/", pages.subject_list, name="subjects"),
     path("objecten/<int:pk>/", pages.subject_detail, name="subject"),
     path("koppelingen/<int:pk>/", pages.decide_link, name="decide_link"),

@@ -2,7 +2,8 @@
 
 A user may act on an object when (1) one of their roles grants the permission and
 (2) the object lies in their organisation's area (the covered areas and everything
-below them), belongs to their organisation, or was shared with it (read-only). An object marked
+below them), belongs to their organisation, or was shared with it (read-only). An object
+with ``restricted_user_ids()`` (a sensitive case) is seen only by the users it names. An object marked
 ``owner_only`` (e.g. a very confidential signal) skips the area rule: only its owner
 organisation and those it was shared with see it. Superusers pass both checks. Every later
 app calls ``may`` for single objects and ``scope_queryset`` for lists, so the rule is
@@ -58,6 +59,11 @@ def _active(user: Any) -> bool:
 def _route(user: Any, obj: object) -> str | None:
     """How an active user with the permission reaches ``obj``: "all", "owner", "area",
     "shared", or None when they do not."""
+    restricted_to = getattr(obj, "restricted_user_ids", None)
+    if callable(restricted_to):
+        named = restricted_to()
+        if named is not None and user.pk not in named:
+            return None  # e.g. a sensitive case: only the named users, not even admins
     if user.is_superuser:
         return "all"
     organisation = getattr(user, "organisation", None)
@@ -114,13 +120,19 @@ def scope_queryset(
     owner_lookup: str | None = None,
     shared_lookup: str | None = None,
     owner_only: Q | None = None,
+    restricted: Q | None = None,
+    named_lookup: str | None = None,
 ) -> QuerySet[M]:
     """``queryset`` narrowed to what ``user`` may see under ``permission``.
 
-    ``owner_only`` marks rows the area rule does not open (the same rule as ``may``).
+    ``owner_only`` marks rows the area rule does not open (the same rule as ``may``);
+    ``restricted`` rows are visible only to the users found through ``named_lookup``.
     """
     if not _active(user) or not user.has_perm(permission):
         return queryset.none()
+    if restricted is not None and named_lookup:
+        named = queryset.model._default_manager.filter(restricted, **{named_lookup: user})
+        queryset = queryset.filter(~restricted | Q(pk__in=named.values("pk")))
     if user.is_superuser:
         return queryset
     organisation = getattr(user, "organisation", None)

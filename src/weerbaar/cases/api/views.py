@@ -16,8 +16,10 @@ from rest_framework.views import APIView
 
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
-from weerbaar.cases.models import LinkState, SignalLink, Subject
+from weerbaar.cases.models import Case, CaseState, LinkState, SignalLink, Subject
 from weerbaar.cases.services import linking
+from weerbaar.cases.views.cases import VIEW as CASE_VIEW
+from weerbaar.cases.views.cases import visible_cases
 from weerbaar.cases.views.pages import DECIDE_LINK, VIEW, visible_subjects
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.signals.api.authentication import PartnerTokenAuthentication
@@ -174,3 +176,70 @@ class LinkDecisionView(APIView):
         body.is_valid(raise_exception=True)
         linking.decide(link, body.validated_data["state"], actor=request.user)
         return Response(LinkSerializer(link).data)
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
+    owner: Any = serializers.CharField(source="owner_organisation.name", read_only=True)
+    subjects: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "title",
+            "state",
+            "deadline",
+            "owner",
+            "team",
+            "sensitive",
+            "partner_references",
+            "subjects",
+            "created_at",
+        ]
+
+
+class CaseListView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="cases_list",
+        summary="Zaken",
+        description="Zaken binnen uw werkgebied of van uw organisatie; gevoelige zaken alleen als u erop genoemd bent.",
+        parameters=[OpenApiParameter("state", str, description="Alleen zaken in deze fase.")],
+        responses={200: CaseSerializer(many=True), **PROBLEM_RESPONSES},
+        tags=["zaken"],
+    )
+    def get(self, request: Request) -> Response:
+        if not may(request.user, CASE_VIEW):
+            raise PermissionDenied("Geen recht om zaken te bekijken.")
+        cases = (
+            visible_cases(request.user)
+            .select_related("owner_organisation")
+            .prefetch_related("subjects")
+        )
+        state = request.query_params.get("state")
+        if state:
+            if state not in CaseState.values:
+                raise ValidationError(
+                    {"state": [f"Onbekende fase; kies uit {', '.join(CaseState.values)}."]}
+                )
+            cases = cases.filter(state=state)
+        return Response(CaseSerializer(cases.order_by("-created_at", "-pk")[:500], many=True).data)
+
+
+class CaseDetailView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="cases_retrieve",
+        summary="Eén zaak",
+        responses={200: CaseSerializer, **PROBLEM_RESPONSES},
+        tags=["zaken"],
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        case = visible_cases(request.user).filter(pk=pk).first()
+        if case is None or not may(request.user, CASE_VIEW, case):
+            raise NotFound("Deze zaak bestaat niet of u heeft er geen toegang toe.")
+        record_view(request.user, case)
+        return Response(CaseSerializer(case).data)

@@ -1,9 +1,16 @@
+from weerbaar.cases.models.case import Case, CaseEvent, CaseShare, CaseState
+from weerbaar.cases.models.routing import RoutingRule
 from weerbaar.cases.models.subject import LinkState, SignalLink, Subject, SubjectKind
 from weerbaar.cases.models.triage import Decision, TriageDecision, TriageFormula
 
 __all__ = [
+    "Case",
+    "CaseEvent",
+    "CaseShare",
+    "CaseState",
     "Decision",
     "LinkState",
+    "RoutingRule",
     "SignalLink",
     "Subject",
     "SubjectKind",

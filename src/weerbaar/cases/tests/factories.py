@@ -7,7 +7,15 @@ from django.contrib.auth.models import Permission
 from weerbaar.accounts.models import Organisation, Role, User
 from weerbaar.signals.tests.factories import HANDLER_PERMISSIONS, PASSWORD
 
-CASE_PERMISSIONS = ["view_subject", "change_signallink", "add_triagedecision"]
+CASE_PERMISSIONS = [
+    "view_subject",
+    "change_signallink",
+    "add_triagedecision",
+    "view_case",
+    "add_case",
+    "change_case",
+    "add_caseshare",
+]
 
 
 def case_handler(org: Organisation, username: str, *, cases: bool = True) -> User:
