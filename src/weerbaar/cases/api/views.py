@@ -16,10 +16,20 @@ from rest_framework.views import APIView
 
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
-from weerbaar.cases.models import Case, CaseState, LinkState, SignalLink, Subject
+from weerbaar.cases.models import (
+    Case,
+    CaseState,
+    Inspection,
+    InspectionStop,
+    LinkState,
+    SignalLink,
+    Subject,
+)
 from weerbaar.cases.services import linking
 from weerbaar.cases.views.cases import VIEW as CASE_VIEW
 from weerbaar.cases.views.cases import visible_cases
+from weerbaar.cases.views.inspections import VIEW as INSPECTION_VIEW
+from weerbaar.cases.views.inspections import visible_inspections
 from weerbaar.cases.views.pages import DECIDE_LINK, VIEW, visible_subjects
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.signals.api.authentication import PartnerTokenAuthentication
@@ -243,3 +253,58 @@ class CaseDetailView(APIView):
             raise NotFound("Deze zaak bestaat niet of u heeft er geen toegang toe.")
         record_view(request.user, case)
         return Response(CaseSerializer(case).data)
+
+
+class StopSerializer(serializers.ModelSerializer):
+    subject: Any = serializers.CharField(source="subject.label", read_only=True)
+    position = serializers.IntegerField(min_value=1, max_value=1000, allow_null=True)
+    duration_minutes = serializers.IntegerField(min_value=1, max_value=600)
+    visit: Any = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InspectionStop
+        fields = ["position", "arrival", "subject", "duration_minutes", "visit"]
+
+    def get_visit(self, stop: InspectionStop) -> dict[str, Any] | None:
+        visit = getattr(stop, "visit", None)
+        if visit is None:
+            return None
+        return {
+            "situation": visit.situation,
+            "findings": visit.findings,
+            "measures": [
+                {"kind": m.kind, "legalBasis": m.legal_basis, "followUp": m.follow_up.isoformat()}
+                for m in visit.measures.all()
+            ],
+        }
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
+    stops = StopSerializer(many=True, read_only=True)
+    route_minutes = serializers.IntegerField(min_value=0, max_value=10000, allow_null=True)
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "date", "team", "disciplines", "start_time", "route_minutes", "stops"]
+
+
+class InspectionListView(APIView):
+    authentication_classes = AUTH
+
+    @extend_schema(
+        operation_id="inspections_list",
+        summary="Controledagen",
+        description="Controledagen van uw organisatie of in uw werkgebied, met route, bezoeken en maatregelen.",
+        responses={200: InspectionSerializer(many=True), **PROBLEM_RESPONSES},
+        tags=["zaken"],
+    )
+    def get(self, request: Request) -> Response:
+        if not may(request.user, INSPECTION_VIEW):
+            raise PermissionDenied("Geen recht om controles te bekijken.")
+        inspections = visible_inspections(request.user).prefetch_related(
+            "stops__subject", "stops__visit__measures"
+        )
+        return Response(
+            InspectionSerializer(inspections.order_by("-date", "-pk")[:200], many=True).data
+        )

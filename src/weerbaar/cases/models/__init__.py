@@ -1,4 +1,15 @@
 from weerbaar.cases.models.case import Case, CaseEvent, CaseShare, CaseState
+from weerbaar.cases.models.inspection import (
+    Discipline,
+    Finding,
+    Inspection,
+    InspectionStop,
+    Measure,
+    MeasureKind,
+    Situation,
+    Visit,
+    VisitPhoto,
+)
 from weerbaar.cases.models.routing import RoutingRule
 from weerbaar.cases.models.subject import LinkState, SignalLink, Subject, SubjectKind
 from weerbaar.cases.models.triage import Decision, TriageDecision, TriageFormula
@@ -9,11 +20,20 @@ __all__ = [
     "CaseShare",
     "CaseState",
     "Decision",
+    "Discipline",
+    "Finding",
+    "Inspection",
+    "InspectionStop",
     "LinkState",
+    "Measure",
+    "MeasureKind",
     "RoutingRule",
     "SignalLink",
+    "Situation",
     "Subject",
     "SubjectKind",
     "TriageDecision",
     "TriageFormula",
+    "Visit",
+    "VisitPhoto",
 ]

@@ -38,6 +38,8 @@ class Subject(models.Model):
     platform = models.CharField(_("platform"), max_length=20, blank=True)
     handle = models.CharField(_("account"), max_length=120, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     area = models.ForeignKey(
         "areas.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -138,6 +138,8 @@ def _subject_for(proposal: Proposal, signal: Signal) -> Subject:
                 label=candidate.label[:250],
                 area=signal.area,
                 municipality=signal.municipality,
+                latitude=signal.latitude,
+                longitude=signal.longitude,
                 **fields,
             )
     except IntegrityError:  # created meanwhile by a concurrent signal
@@ -157,6 +159,11 @@ def propose(signal: Signal) -> list[SignalLink]:
             defaults={"score": proposal.score, "reason": proposal.reason[:250]},
         )
         links.append(link)
+    # A business named in a signal with an address: that address is one of its addresses.
+    premises = [link.subject for link in links if link.subject.kind == SubjectKind.PAND]
+    for link in links:
+        if link.subject.kind == SubjectKind.BEDRIJF and premises:
+            link.subject.addresses.add(*premises)
     return links
 
 

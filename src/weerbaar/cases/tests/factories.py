@@ -15,6 +15,9 @@ CASE_PERMISSIONS = [
     "add_case",
     "change_case",
     "add_caseshare",
+    "view_inspection",
+    "add_inspection",
+    "change_inspection",
 ]
 
 

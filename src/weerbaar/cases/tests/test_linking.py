@@ -275,3 +275,24 @@ def test_formula_versions_and_register_text(db: Any) -> None:
 def test_outsider_without_cases_permission_sees_no_triage(orgs: dict[str, Any]) -> None:
     plain = case_handler(organisation("Gemeente X"), "zonder", cases=False)
     assert login(plain).get(reverse("cases:triage")).status_code == 403
+
+
+def test_a_business_gets_the_address_it_was_reported_at(
+    team: dict[str, Any], orgs: dict[str, Any]
+) -> None:
+    response = login(team["groningen"]).post(
+        reverse("signals:new") + "?categorie=witwassen",
+        {
+            "category": "witwassen",
+            "description": "Belwinkel zonder klanten.",
+            "postcode": "9711AB",
+            "house_number": "12",
+            "municipality": "GM0014",
+            "answer_bedrijfsnaam": "Bel & Co",
+            "answer_kvk": "69599084",
+        },
+    )
+    assert response.status_code == 302
+    business = Subject.objects.get(kind="bedrijf")
+    assert business.key == "bedrijf:kvk:69599084" and business.trade_names == ["Bel & Co"]
+    assert [a.key for a in business.addresses.all()] == ["pand:9711AB|12||"]

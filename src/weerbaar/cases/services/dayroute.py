@@ -1,0 +1,149 @@
+"""The order of an inspection day: a round trip from the starting point past every
+address, with the visit time at each, minimising driving time (OR-Tools routing).
+
+Driving time is straight-line distance times a road factor at an average speed; it is a
+``TravelTimes`` so a routing service can take its place where one is available.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+from shapely.geometry import shape
+
+from weerbaar.cases.models import Inspection, InspectionStop, Subject
+
+Point = tuple[float, float]  # (latitude, longitude)
+ROAD_FACTOR = 1.3
+SPEED_KMH = 40.0
+WORKING_DAY_MINUTES = 8 * 60
+
+
+class RouteError(ValueError):
+    pass
+
+
+class TravelTimes(Protocol):
+    def minutes(self, points: Sequence[Point]) -> list[list[int]]: ...
+
+
+class StraightLine:
+    """Haversine distance × road factor at an average speed."""
+
+    def __init__(self, road_factor: float = ROAD_FACTOR, speed_kmh: float = SPEED_KMH) -> None:
+        self.road_factor = road_factor
+        self.speed_kmh = speed_kmh
+
+    def minutes(self, points: Sequence[Point]) -> list[list[int]]:
+        return [[self._minutes(a, b) for b in points] for a in points]
+
+    def _minutes(self, a: Point, b: Point) -> int:
+        lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+        h = (
+            math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        )
+        km = 2 * 6371.0 * math.asin(math.sqrt(h)) * self.road_factor
+        return round(km / self.speed_kmh * 60)
+
+
+def position_of(subject: Subject) -> Point | None:
+    """The object's own point, else the centre of its district or municipality."""
+    if subject.latitude is not None and subject.longitude is not None:
+        return float(subject.latitude), float(subject.longitude)
+    for area in (subject.area, subject.municipality):
+        if area is not None and area.geometry:
+            centre = shape(area.geometry).representative_point()
+            return centre.y, centre.x
+    return None
+
+
+@dataclass(frozen=True)
+class Leg:
+    stop: InspectionStop
+    arrival: dt.time
+    drive_minutes: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    legs: list[Leg]
+    drive_minutes: int
+    back_at: dt.time
+    over_working_day: bool
+
+
+def solve(
+    matrix: list[list[int]], service: list[int], seconds: int = 2
+) -> tuple[list[int], list[int]]:
+    """Order (node numbers, depot 0 left out) and arrival minute per visited node."""
+    manager = pywrapcp.RoutingIndexManager(len(matrix), 1, 0)
+    routing = pywrapcp.RoutingModel(manager)
+
+    def transit(from_index: int, to_index: int) -> int:
+        a, b = manager.IndexToNode(from_index), manager.IndexToNode(to_index)
+        return matrix[a][b] + service[a]
+
+    callback = routing.RegisterTransitCallback(transit)
+    routing.SetArcCostEvaluatorOfAllVehicles(callback)
+    routing.AddDimension(callback, 0, 24 * 60, True, "tijd")
+    time = routing.GetDimensionOrDie("tijd")
+    parameters = pywrapcp.DefaultRoutingSearchParameters()
+    parameters.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
+    parameters.local_search_metaheuristic = (
+        routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    )
+    parameters.time_limit.seconds = seconds
+    solution = routing.SolveWithParameters(parameters)
+    if solution is None:
+        raise RouteError(_("Er is geen route gevonden."))
+    order, arrivals = [], []
+    index = solution.Value(routing.NextVar(routing.Start(0)))
+    while not routing.IsEnd(index):
+        order.append(manager.IndexToNode(index))
+        arrivals.append(solution.Value(time.CumulVar(index)))
+        index = solution.Value(routing.NextVar(index))
+    arrivals.append(solution.Value(time.CumulVar(index)))  # back at the start
+    return order, arrivals
+
+
+@transaction.atomic
+def plan(inspection: Inspection, travel: TravelTimes | None = None) -> Plan:
+    stops = list(inspection.stops.select_related("subject__area", "subject__municipality"))
+    if not stops:
+        raise RouteError(_("Voeg eerst adressen toe."))
+    points: list[Point] = [(float(inspection.depot_latitude), float(inspection.depot_longitude))]
+    missing = []
+    for stop in stops:
+        point = position_of(stop.subject)
+        if point is None:
+            missing.append(stop.subject.label)
+        else:
+            points.append(point)
+    if missing:
+        raise RouteError(_("Geen plaats bekend voor: %(names)s.") % {"names": ", ".join(missing)})
+    matrix = (travel or StraightLine()).minutes(points)
+    service = [0] + [stop.duration_minutes for stop in stops]
+    order, arrivals = solve(matrix, service)
+    start = dt.datetime.combine(inspection.date, inspection.start_time)
+    legs, previous, driven = [], 0, 0
+    for position, (node, minute) in enumerate(zip(order, arrivals, strict=False), start=1):
+        stop = stops[node - 1]
+        stop.position = position
+        stop.arrival = (start + dt.timedelta(minutes=minute)).time()
+        stop.save(update_fields=["position", "arrival"])
+        driven += matrix[previous][node]
+        legs.append(Leg(stop, stop.arrival, matrix[previous][node]))
+        previous = node
+    driven += matrix[previous][0]
+    inspection.route_minutes = driven
+    inspection.save(update_fields=["route_minutes"])
+    back = start + dt.timedelta(minutes=arrivals[-1])
+    return Plan(legs, driven, back.time(), arrivals[-1] > WORKING_DAY_MINUTES)

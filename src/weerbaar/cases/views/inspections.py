@@ -1,0 +1,218 @@
+"""Inspection days of the regional intervention team: plan, route, day sheet, visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from weerbaar.accounts.services.access import may, scope_queryset
+from weerbaar.accounts.services.audit import record_view
+from weerbaar.cases.models import (
+    Discipline,
+    Finding,
+    Inspection,
+    InspectionStop,
+    MeasureKind,
+    Situation,
+    SubjectKind,
+)
+from weerbaar.cases.services import dayroute, visits
+from weerbaar.cases.views.pages import visible_subjects
+from weerbaar.signals.services.images import ImageRejected, clean_image
+
+VIEW = "cases.view_inspection"
+ADD = "cases.add_inspection"
+CHANGE = "cases.change_inspection"
+
+
+def visible_inspections(user: Any) -> QuerySet[Inspection]:
+    return scope_queryset(
+        user,
+        VIEW,
+        Inspection.objects.all(),
+        area_lookup="stops__subject__area",
+        owner_lookup="organisation",
+    )
+
+
+def _get(request: HttpRequest, pk: int, permission: str = VIEW) -> Inspection:
+    inspection = visible_inspections(request.user).filter(pk=pk).first()
+    if inspection is None or not may(request.user, VIEW, inspection):
+        raise Http404(_("Deze controledag bestaat niet of u heeft er geen toegang toe."))
+    if permission != VIEW and not may(request.user, permission, inspection):
+        raise PermissionDenied
+    return inspection
+
+
+def _decimal(value: str) -> Decimal | None:
+    try:
+        return Decimal(value.replace(",", "."))
+    except (InvalidOperation, AttributeError):
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    if not may(request.user, VIEW):
+        raise PermissionDenied
+    premises = visible_subjects(request.user).filter(kind=SubjectKind.PAND).order_by("label")[:500]
+    context: dict[str, Any] = {
+        "page": Paginator(visible_inspections(request.user).order_by("-date", "-pk"), 25).get_page(
+            request.GET.get("pagina")
+        ),
+        "premises": premises,
+        "disciplines": Discipline.choices,
+        "can_add": may(request.user, ADD),
+        "values": request.POST,
+    }
+    if request.method == "GET":
+        return render(request, "cases/inspection_list.html", context)
+    if not may(request.user, ADD):
+        raise PermissionDenied
+    errors = []
+    try:
+        date = dt.date.fromisoformat(request.POST.get("datum", ""))
+    except ValueError:
+        date = None
+        errors.append(_("Vul een geldige datum in (jjjj-mm-dd)."))
+    latitude, longitude = (
+        _decimal(request.POST.get("lat", "")),
+        _decimal(request.POST.get("lon", "")),
+    )
+    if latitude is None or longitude is None or not (50 <= latitude <= 54 and 3 <= longitude <= 8):
+        errors.append(_("Vul het vertrekpunt in als breedte- en lengtegraad in Nederland."))
+    chosen = list(
+        visible_subjects(request.user).filter(
+            pk__in=[i for i in request.POST.getlist("object") if i.isdigit()]
+        )
+    )
+    if not chosen:
+        errors.append(_("Kies minstens één adres."))
+    team = request.POST.get("team", "").strip()
+    if not team:
+        errors.append(_("Vul de naam van het team in."))
+    user: Any = request.user
+    organisation = getattr(user, "organisation", None)
+    if organisation is None:
+        errors.append(_("U hoort bij geen organisatie."))
+    if errors or date is None or latitude is None or longitude is None or organisation is None:
+        context["errors"] = errors
+        return render(request, "cases/inspection_list.html", context, status=400)
+    inspection = Inspection.objects.create(
+        date=date,
+        team=team[:120],
+        organisation=organisation,
+        disciplines=[d for d in request.POST.getlist("discipline") if d in Discipline.values],
+        depot_latitude=latitude,
+        depot_longitude=longitude,
+        created_by=user,
+    )
+    InspectionStop.objects.bulk_create(
+        InspectionStop(inspection=inspection, subject=s) for s in chosen
+    )
+    try:
+        dayroute.plan(inspection)
+    except dayroute.RouteError as exc:
+        messages.error(request, str(exc))
+    return redirect("cases:inspection", pk=inspection.pk)
+
+
+def _context(inspection: Inspection) -> dict[str, Any]:
+    stops = list(
+        inspection.stops.select_related("subject", "visit").prefetch_related("visit__measures")
+    )
+    last = max((s.arrival for s in stops if s.arrival), default=None)
+    return {
+        "inspection": inspection,
+        "stops": stops,
+        "disciplines": [
+            Discipline(d).label for d in inspection.disciplines if d in Discipline.values
+        ],
+        "last_arrival": last,
+    }
+
+
+@login_required
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _get(request, pk)
+    record_view(request.user, inspection)
+    context = _context(inspection) | {"can_change": may(request.user, CHANGE, inspection)}
+    return render(request, "cases/inspection_detail.html", context)
+
+
+@login_required
+def day_sheet(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _get(request, pk)
+    record_view(request.user, inspection)
+    return render(request, "cases/day_sheet.html", _context(inspection))
+
+
+@login_required
+@require_POST
+def replan(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = _get(request, pk, CHANGE)
+    try:
+        result = dayroute.plan(inspection)
+        messages.success(
+            request, _("Route berekend: %(m)d minuten rijden.") % {"m": result.drive_minutes}
+        )
+    except dayroute.RouteError as exc:
+        messages.error(request, str(exc))
+    return redirect("cases:inspection", pk=inspection.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def visit(request: HttpRequest, pk: int) -> HttpResponse:
+    stop = InspectionStop.objects.select_related("inspection", "subject").filter(pk=pk).first()
+    if stop is None:
+        raise Http404(_("Dit adres staat niet op een controledag."))
+    inspection = _get(request, stop.inspection_id, CHANGE if request.method == "POST" else VIEW)
+    context: dict[str, Any] = {
+        "stop": stop,
+        "inspection": inspection,
+        "situations": Situation.choices,
+        "findings": Finding.choices,
+        "measures": MeasureKind.choices,
+        "existing": getattr(stop, "visit", None),
+    }
+    if request.method == "GET":
+        return render(request, "cases/visit.html", context)
+    try:
+        photos = [clean_image(f.read()) for f in request.FILES.getlist("fotos")]
+        if context["existing"] is None:
+            recorded = visits.record_visit(
+                stop,
+                situation=request.POST.get("situatie", ""),
+                findings=request.POST.getlist("bevinding"),
+                notes=request.POST.get("toelichting", ""),
+                participants=request.POST.get("aanwezig", ""),
+                photos=photos,
+                actor=request.user,
+            )
+        else:
+            recorded = context["existing"]
+        for kind in request.POST.getlist("maatregel"):
+            visits.add_measure(
+                recorded,
+                kind,
+                note=request.POST.get("toelichting_maatregel", ""),
+                actor=request.user,
+            )
+    except (visits.VisitError, ImageRejected) as exc:
+        context["error"] = str(exc)
+        return render(request, "cases/visit.html", context, status=400)
+    messages.success(request, _("Bezoek vastgelegd."))
+    return redirect("cases:inspection", pk=inspection.pk)
