@@ -87,6 +87,16 @@ def candidates(signal: Signal) -> list[Candidate]:
                 fields={"platform": signal.online_platform, "handle": signal.online_handle},
             )
         )
+    if not found:
+        # Nothing more is known: the signal's own description is the object. The label
+        # names the signal and never copies the reporter's text (retention removes that).
+        found.append(
+            Candidate(
+                SubjectKind.OMSCHRIJVING,
+                f"omschrijving:{signal.receipt}",
+                _("Omschrijving in signaal %(code)s") % {"code": signal.receipt},
+            )
+        )
     return found
 
 

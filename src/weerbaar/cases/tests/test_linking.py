@@ -296,3 +296,13 @@ def test_a_business_gets_the_address_it_was_reported_at(
     business = Subject.objects.get(kind="bedrijf")
     assert business.key == "bedrijf:kvk:69599084" and business.trade_names == ["Bel & Co"]
     assert [a.key for a in business.addresses.all()] == ["pand:9711AB|12||"]
+
+
+def test_a_signal_without_address_business_or_account_is_its_own_object(
+    orgs: dict[str, Any],
+) -> None:
+    response = Client().post("/api/v1/public/signals", {"description": "Mijn buurman Karel dealt."})
+    receipt = response.json()["receipt"]
+    subject = Subject.objects.get()
+    assert subject.kind == "omschrijving" and receipt in subject.label
+    assert "Karel" not in subject.label and "Karel" not in subject.key
