@@ -21,7 +21,7 @@ from weerbaar.accounts.services.audit import record, record_view
 from weerbaar.cases.models import Case, CaseState
 from weerbaar.cases.services import workflow
 from weerbaar.cases.views.pages import visible_subjects
-from weerbaar.monitor.services.export import to_csv
+from weerbaar.monitor.services.export import csv_download
 from weerbaar.signals.services import reveal
 from weerbaar.signals.services.queries import visible as visible_signals
 
@@ -83,9 +83,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             ]
             for c in cases.order_by(order, "pk")
         ]
-        response = HttpResponse(to_csv(rows, header), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="zaken.csv"'
-        return response
+        return csv_download(rows, header, "zaken.csv")
     page = Paginator(cases.order_by(order, "pk"), 25).get_page(request.GET.get("pagina"))
     return render(
         request,

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -95,6 +96,15 @@ def to_csv(rows: Sequence[Sequence[Any]], header: Sequence[str] = HEADER) -> str
     for row in rows:
         writer.writerow(["" if cell is None else _safe(cell) for cell in row])
     return buffer.getvalue()
+
+
+def csv_download(
+    rows: Sequence[Sequence[Any]], header: Sequence[str], filename: str
+) -> HttpResponse:
+    """A CSV file the browser saves as ``filename``."""
+    response = HttpResponse(to_csv(rows, header), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def to_xlsx(rows: Sequence[Sequence[Any]], title: str, header: Sequence[str] = HEADER) -> bytes:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.models import AuditAction, Organisation
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record, record_view
-from weerbaar.monitor.services.export import to_csv
+from weerbaar.monitor.services.export import csv_download
 from weerbaar.signals import events
 from weerbaar.signals.forms import SignalForm
 from weerbaar.signals.models import Category, Channel, Signal, Source, Status
@@ -63,12 +63,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
         record(
             AuditAction.EXPORT, actor=request.user, object_type="signals.signal", object_id="lijst"
         )
-        response = HttpResponse(
-            to_csv(list(export.rows(signals)), export.HEADER),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'attachment; filename="signalen.csv"'
-        return response
+        return csv_download(list(export.rows(signals)), export.HEADER, "signalen.csv")
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("pagina"))
     municipalities = (
         queries.visible(request.user)
