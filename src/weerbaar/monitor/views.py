@@ -25,17 +25,9 @@ SORT_KEYS = {"code", "naam", "waarde"}
 
 def _export(request: HttpRequest, rows: list, filename: str, title: str) -> HttpResponse | None:
     kind = request.GET.get("formaat")
-    if kind == "csv":
-        response = HttpResponse(export.to_csv(rows), content_type="text/csv; charset=utf-8")
-    elif kind == "xlsx":
-        response = HttpResponse(
-            export.to_xlsx(rows, title),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+    if kind not in {"csv", "xlsx"}:
         return None
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
-    return response
+    return export.download(rows, export.HEADER, filename, kind, title)
 
 
 def _format(value: float, unit: str) -> str:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from weerbaar.accounts.services.access import may
 from weerbaar.areas.services import selectors as areas
 from weerbaar.areas.services.svg_map import build_map
-from weerbaar.monitor.services.export import to_csv, to_xlsx
+from weerbaar.monitor.services.export import download
 from weerbaar.selection.models import Programme, Rule, RuleVersion, SelectionRun
 from weerbaar.selection.services import engine, export, form, register, rules, runs, sensitivity
 
@@ -128,16 +128,13 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     result = runs.result_of(run)
     kind = request.GET.get("formaat")
     if kind in {"csv", "xlsx"}:
-        header, table = export.header(result), export.rows(result)
-        if kind == "csv":
-            response = HttpResponse(to_csv(table, header), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                to_xlsx(table, f"run {run.pk}", header),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        response["Content-Disposition"] = f'attachment; filename="selectie-run-{run.pk}.{kind}"'
-        return response
+        return download(
+            export.rows(result),
+            export.header(result),
+            f"selectie-run-{run.pk}",
+            kind,
+            f"run {run.pk}",
+        )
     _, _, inputs = engine.run(result["rule"])
     context = _result_context(result) | {
         "run": run,

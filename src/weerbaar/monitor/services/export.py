@@ -98,13 +98,30 @@ def to_csv(rows: Sequence[Sequence[Any]], header: Sequence[str] = HEADER) -> str
     return buffer.getvalue()
 
 
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(
+    rows: Sequence[Sequence[Any]],
+    header: Sequence[str],
+    name: str,
+    kind: str = "csv",
+    title: str = "",
+) -> HttpResponse:
+    """A CSV or Excel file the browser saves as ``name.kind`` (one place for both)."""
+    if kind == "xlsx":
+        response = HttpResponse(to_xlsx(rows, title or name, header), content_type=XLSX_TYPE)
+    else:
+        response = HttpResponse(to_csv(rows, header), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
+    return response
+
+
 def csv_download(
     rows: Sequence[Sequence[Any]], header: Sequence[str], filename: str
 ) -> HttpResponse:
-    """A CSV file the browser saves as ``filename``."""
-    response = HttpResponse(to_csv(rows, header), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """A CSV file the browser saves as ``filename`` (which ends in .csv)."""
+    return download(rows, header, filename.removesuffix(".csv"))
 
 
 def to_xlsx(rows: Sequence[Sequence[Any]], title: str, header: Sequence[str] = HEADER) -> bytes:
