@@ -37,6 +37,7 @@ urlpatterns = [
     path("melden/", include((signals_urls.public_patterns, "signals_public"))),
     path("signalen/", include((signals_urls.backoffice_patterns, "signals"))),
     path("zaken/", include("weerbaar.cases.urls")),
+    path("", include("weerbaar.prevention.urls")),
     path("", include("weerbaar.accounts.urls")),
     # One login door for back office and admin (a second factor is added there later).
     path(

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from weerbaar.areas.models import Area, HouseholdCount, PopulationCount, Region
+from weerbaar.areas.models import Area, HouseholdCount, PopulationCount, PostcodeRange, Region
 
 
 @admin.register(Area)
@@ -65,3 +65,9 @@ class RegionAdmin(admin.ModelAdmin):
         if db_field.name == "members":
             kwargs["queryset"] = Area.objects.current().filter(level="gemeente")
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(PostcodeRange)
+class PostcodeRangeAdmin(admin.ModelAdmin):
+    list_display = ["first", "last", "municipality_code", "source"]
+    search_fields = ["municipality_code", "first"]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "weerbaar.selection",
     "weerbaar.signals",
     "weerbaar.cases",
+    "weerbaar.prevention",
 ]
 
 MIDDLEWARE = [

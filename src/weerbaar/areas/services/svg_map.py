@@ -37,6 +37,16 @@ class SvgMap:
     width: float
     height: float
     shapes: list[MapShape]
+    #: (min lon, max lat, degrees → pixels, cos of the centre latitude): to place points
+    frame: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0)
+
+    def point(self, latitude: float, longitude: float) -> tuple[float, float]:
+        """Where a point lies on this map, in the map's pixels."""
+        minx, maxy, factor, x_scale = self.frame
+        return (
+            (longitude - minx) * x_scale * factor + PADDING,
+            (maxy - latitude) * factor + PADDING,
+        )
 
     @property
     def view_box(self) -> str:
@@ -100,4 +110,4 @@ def build_map(
                 css_class=css_class(area) if css_class else "",
             )
         )
-    return SvgMap(MAP_WIDTH, height, result)
+    return SvgMap(MAP_WIDTH, height, result, (minx, maxy, factor, x_scale))

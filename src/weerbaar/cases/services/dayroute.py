@@ -8,10 +8,7 @@ Driving time is straight-line distance times a road factor at an average speed; 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,39 +16,13 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from shapely.geometry import shape
 
 from weerbaar.cases.models import Inspection, InspectionStop, Subject
+from weerbaar.core.travel import Point, StraightLine, TravelTimes
 
-Point = tuple[float, float]  # (latitude, longitude)
-ROAD_FACTOR = 1.3
-SPEED_KMH = 40.0
 WORKING_DAY_MINUTES = 8 * 60
 
 
 class RouteError(ValueError):
     pass
-
-
-class TravelTimes(Protocol):
-    def minutes(self, points: Sequence[Point]) -> list[list[int]]: ...
-
-
-class StraightLine:
-    """Haversine distance × road factor at an average speed."""
-
-    def __init__(self, road_factor: float = ROAD_FACTOR, speed_kmh: float = SPEED_KMH) -> None:
-        self.road_factor = road_factor
-        self.speed_kmh = speed_kmh
-
-    def minutes(self, points: Sequence[Point]) -> list[list[int]]:
-        return [[self._minutes(a, b) for b in points] for a in points]
-
-    def _minutes(self, a: Point, b: Point) -> int:
-        lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-        h = (
-            math.sin((lat2 - lat1) / 2) ** 2
-            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-        )
-        km = 2 * 6371.0 * math.asin(math.sqrt(h)) * self.road_factor
-        return round(km / self.speed_kmh * 60)
 
 
 def position_of(subject: Subject) -> Point | None:

@@ -1,6 +1,5 @@
-"""``weerbaar purge``: apply the signals retention periods and say what was done.
-
-Run it daily (see deploy/weerbaar-purge.timer)."""
+"""``weerbaar purge``: apply every retention period (signals, camper bus requests, …)
+and say what was done per app. Run it daily (see deploy/weerbaar-purge.timer)."""
 
 from __future__ import annotations
 
@@ -8,11 +7,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from weerbaar.signals.services import retention
+from weerbaar.core import retention
 
 
 class Command(BaseCommand):
-    help = "Anonimiseert of verwijdert signalen die over hun bewaartermijn zijn."
+    help = "Anonimiseert of verwijdert gegevens die over hun bewaartermijn zijn."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -21,10 +20,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            report = retention.purge(dry_run=options["dry_run"])
+            reports = retention.run_all(dry_run=options["dry_run"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         if options["dry_run"]:
             self.stdout.write("Proefrun: er is niets veranderd.")
-        for line in report.lines():
-            self.stdout.write(line)
+        for name, lines in reports:
+            self.stdout.write(f"[{name}]")
+            for line in lines:
+                self.stdout.write(f"  {line}")

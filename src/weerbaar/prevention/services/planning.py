@@ -1,0 +1,217 @@
+"""From the database to a tour plan and back: accepted requests and the bus's limits go
+into ``tour.solve``; the result is stored as a plan the coordinator can check, publish,
+export and print. Priority for areas of concern comes from the monitor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from weerbaar.core.travel import StraightLine, TravelTimes, kilometres
+from weerbaar.prevention.models import (
+    PLANNABLE,
+    Bus,
+    BusRequest,
+    DayReturn,
+    PlanState,
+    TourDrop,
+    TourPlan,
+    TourStop,
+)
+from weerbaar.prevention.services import bookings, priority, tour
+
+MAX_DAYS = 92
+
+
+class PlanningError(ValueError):
+    pass
+
+
+def minutes(value: dt.time) -> int:
+    return value.hour * 60 + value.minute
+
+
+def as_time(value: int) -> dt.time:
+    return dt.time(min(value, 24 * 60 - 1) // 60, min(value, 24 * 60 - 1) % 60)
+
+
+def travel_for(bus: Bus) -> TravelTimes:
+    return StraightLine(float(bus.road_factor), float(bus.speed_kmh))
+
+
+def bus_days(
+    bus: Bus, first: dt.date, last: dt.date, weekdays: Sequence[int], excluded: Sequence[dt.date]
+) -> tuple[tour.BusDay, ...]:
+    if last < first:
+        raise PlanningError(_("De laatste dag ligt vóór de eerste."))
+    if (last - first).days + 1 > MAX_DAYS:
+        raise PlanningError(_("Plan hoogstens %(n)s dagen tegelijk.") % {"n": MAX_DAYS})
+    days = []
+    date = first
+    while date <= last:
+        if date.weekday() in weekdays and date not in excluded:
+            days.append(tour.BusDay(date, minutes(bus.day_start), minutes(bus.day_end)))
+        date += dt.timedelta(days=1)
+    if not days:
+        raise PlanningError(_("In deze periode is geen rijdag over."))
+    return tuple(days)
+
+
+def plannable(first: dt.date, last: dt.date) -> list[BusRequest]:
+    return list(
+        BusRequest.objects.filter(
+            state__in=PLANNABLE,
+            anonymised_at__isnull=True,
+            windows__date__gte=first,
+            windows__date__lte=last,
+        )
+        .distinct()
+        .select_related("municipality")
+        .prefetch_related("windows")
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def make_plan(
+    bus: Bus,
+    first: dt.date,
+    last: dt.date,
+    *,
+    weekdays: Sequence[int] = (0, 1, 2, 3, 4),
+    excluded: Sequence[dt.date] = (),
+    priority_indicator: str = "",
+    priority_percentile: int = 75,
+    user: object = None,
+    travel: TravelTimes | None = None,
+    seconds: float | None = None,
+) -> TourPlan:
+    days = bus_days(bus, first, last, weekdays, excluded)
+    candidates = plannable(first, last)
+    concern = (
+        priority.concerns(
+            priority_indicator, {r.municipality.code for r in candidates}, priority_percentile
+        )
+        if priority_indicator
+        else {}
+    )
+    plan = TourPlan.objects.create(
+        bus=bus,
+        first_day=first,
+        last_day=last,
+        weekdays=sorted(set(weekdays)),
+        excluded_days=[d.isoformat() for d in sorted(excluded)],
+        priority_indicator=priority_indicator,
+        priority_percentile=priority_percentile,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    inputs: list[tour.Request] = []
+    by_key = {request.pk: request for request in candidates}
+    for request in candidates:
+        note = concern.get(request.municipality.code)
+        point = bookings.position(request)
+        if point is None:
+            TourDrop.objects.create(
+                plan=plan,
+                request=request,
+                reason=_("Geen plek bekend: zet de coördinaten op de aanvraag."),
+                priority=bool(note and note.of_concern),
+                priority_note=note.explanation if note else "",
+            )
+            continue
+        inputs.append(
+            tour.Request(
+                key=request.pk,
+                label=request.reference,
+                point=point,
+                visit_minutes=request.visit_minutes,
+                windows=tuple(
+                    tour.Window(w.date, minutes(w.start), minutes(w.end))
+                    for w in request.windows.all()
+                    if first <= w.date <= last
+                ),
+                priority=bool(note and note.of_concern),
+            )
+        )
+    depot = (float(bus.depot_latitude), float(bus.depot_longitude))
+    limits = tour.Bus(depot, bus.setup_minutes, bus.teardown_minutes, days)
+    travel = travel or travel_for(bus)
+    result = tour.solve(inputs, limits, travel, seconds=seconds)
+    problems = tour.violations(result, inputs, limits, travel)
+    if problems:  # the solver honours every rule; this guards the bookkeeping around it
+        raise PlanningError("; ".join(problems))
+
+    points = {request.key: request.point for request in inputs}
+    kilometres_driven = 0.0
+    previous: dict[dt.date, tuple[float, float]] = {}
+    for visit in result.visits:
+        point = points[visit.key]
+        kilometres_driven += kilometres(previous.get(visit.date, depot), point)
+        previous[visit.date] = point
+        note = concern.get(by_key[visit.key].municipality.code)
+        TourStop.objects.create(
+            plan=plan,
+            request=by_key[visit.key],
+            date=visit.date,
+            position=visit.position,
+            arrival=as_time(visit.arrival),
+            visit_start=as_time(visit.visit_start),
+            visit_end=as_time(visit.visit_end),
+            departure=as_time(visit.departure),
+            drive_minutes=visit.drive_minutes,
+            priority=visit.priority,
+            priority_note=note.explanation if note else "",
+        )
+    kilometres_driven += sum(kilometres(point, depot) for point in previous.values())
+    for left in result.left_out:
+        note = concern.get(by_key[left.key].municipality.code)
+        TourDrop.objects.create(
+            plan=plan,
+            request=by_key[left.key],
+            reason=left.reason,
+            priority=left.priority,
+            priority_note=note.explanation if note else "",
+        )
+    DayReturn.objects.bulk_create(
+        DayReturn(
+            plan=plan,
+            date=day.date,
+            leaves=as_time(day.leaves),
+            returns=as_time(day.returns),
+            drive_minutes=day.drive_minutes,
+        )
+        for day in result.days
+    )
+    plan.drive_minutes = result.drive_minutes
+    plan.drive_kilometres = round(kilometres_driven * float(bus.road_factor))
+    plan.solve_seconds = round(result.seconds, 2)
+    plan.save(update_fields=["drive_minutes", "drive_kilometres", "solve_seconds"])
+    return plan
+
+
+@transaction.atomic
+def publish(plan: TourPlan) -> None:
+    """The plan becomes the public one; overlapping published plans of the bus retire."""
+    TourPlan.objects.filter(
+        bus=plan.bus,
+        state=PlanState.PUBLISHED,
+        first_day__lte=plan.last_day,
+        last_day__gte=plan.first_day,
+    ).exclude(pk=plan.pk).update(state=PlanState.REPLACED)
+    plan.state = PlanState.PUBLISHED
+    plan.published_at = timezone.now()
+    plan.save(update_fields=["state", "published_at"])
+
+
+def upcoming(today: dt.date | None = None, municipality_code: str = "") -> list[TourStop]:
+    """Where the bus comes next (published plans only)."""
+    stops = TourStop.objects.filter(
+        plan__state=PlanState.PUBLISHED, date__gte=today or timezone.localdate()
+    ).select_related("request__municipality", "plan__bus")
+    if municipality_code:
+        stops = stops.filter(request__municipality__code=municipality_code)
+    return list(stops.order_by("date", "visit_start")[:200])

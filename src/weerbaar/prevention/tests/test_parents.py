@@ -1,0 +1,96 @@
+"""Parents' pages: published texts only, safe Markdown, versions with preview, help by
+postcode, and the printable flyer."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.test import Client
+from pypdf import PdfReader
+
+from weerbaar.prevention.models import Article, ArticleVersion, HelpOrganisation, Section
+from weerbaar.prevention.services import content
+from weerbaar.prevention.tests.factories import PASSWORD
+
+
+def test_parents_pages_show_the_seeded_texts(db: Any, client: Client) -> None:
+    page = client.get("/ouders/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Werving gaat vaak via Snapchat en TikTok" in text
+    assert 'name="viewport"' in text
+    section = client.get("/ouders/gesprek/").content.decode()
+    assert "Uw kind vertelt over een vriend" in section and "<li>" in section
+    assert client.get("/ouders/bestaat-niet/").status_code == 404
+
+
+def test_markdown_is_sanitised(db: Any) -> None:
+    html = content.to_html("## Kop\n\n<script>alert(1)</script> [x](javascript:alert(1)) **vet**")
+    assert "<script" not in html and "javascript:" not in html
+    assert "<h3>Kop</h3>" in html and "<strong>vet</strong>" in html
+
+
+def test_new_version_is_seen_only_after_publication_and_can_be_previewed(
+    db: Any, team: Any, client: Client
+) -> None:
+    article = Article.objects.get(slug="online-werving")
+    draft = ArticleVersion.objects.create(
+        article=article, title="Nieuwe titel over werving", summary="Kort.", body="Tekst."
+    )
+    assert draft.number == 2
+    assert "Nieuwe titel over werving" not in client.get("/ouders/werving/").content.decode()
+    assert client.get(f"/ouders/voorbeeld/{draft.pk}/").status_code in (302, 403)
+    client.login(username="coco", password=PASSWORD)
+    preview = client.get(f"/ouders/voorbeeld/{draft.pk}/").content.decode()
+    assert "Nieuwe titel over werving" in preview and "nog niet gepubliceerd" in preview
+    content.publish(draft)
+    assert "Nieuwe titel over werving" in Client().get("/ouders/werving/").content.decode()
+    assert article.published() == draft
+
+
+def test_help_for_postcode_9712_is_groningen(country: Any, client: Client) -> None:
+    text = client.get("/ouders/hulp/", {"postcode": "9712 AB"}).content.decode()
+    assert "Hulp in de gemeente Groningen" in text
+    assert "WIJ Groningen" in text
+    assert "Meld Misdaad Anoniem" in text  # help for everyone is always shown
+    assert "tel:0800-7000" in text
+
+
+def test_unknown_or_bad_postcode_offers_the_municipality_list(country: Any, client: Client) -> None:
+    text = client.get("/ouders/hulp/", {"postcode": "1011"}).content.decode()
+    assert "We weten niet in welke gemeente postcode 1011 ligt" in text
+    assert '<select id="gemeente" name="gemeente">' in text
+    assert (
+        "Vul een postcode in zoals"
+        in client.get("/ouders/hulp/", {"postcode": "abc"}).content.decode()
+    )
+    HelpOrganisation.objects.create(
+        name="Jongerenwerk Assen",
+        kind="jeugd",
+        description="Jongerenwerkers.",
+        municipality_code="GM0106",
+    )
+    chosen = client.get("/ouders/hulp/", {"gemeente": "GM0106"}).content.decode()
+    assert "Jongerenwerk Assen" in chosen and "WIJ Groningen" not in chosen
+
+
+def test_flyer_is_an_a5_pdf_from_the_same_content(country: Any, client: Client) -> None:
+    response = client.get("/ouders/flyer/", {"gemeente": "GM0014"})
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    page = reader.pages[0]
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    assert round(width) == 420 and round(height) == 595  # A5 in points
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Groningen" in text
+    assert "WIJ Groningen" in text
+    assert "Werving gaat vaak via Snapchat en TikTok" in text
+    assert reader.metadata.title.startswith("Praat met uw kind")
+    assert client.get("/ouders/flyer/", {"gemeente": "GM9999"}).status_code == 404
+    assert client.get("/ouders/flyer/").status_code == 200
+
+
+def test_sections_cover_every_subject(db: Any) -> None:
+    published = {piece.article.section for piece in content.published()}
+    assert published == set(Section.values)
