@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
+
+from shapely.geometry import shape
 
 Point = tuple[float, float]  # (latitude, longitude)
 ROAD_FACTOR = 1.3
@@ -42,3 +44,11 @@ class StraightLine:
 
     def _minutes(self, a: Point, b: Point) -> int:
         return round(kilometres(a, b) * self.road_factor / self.speed_kmh * 60)
+
+
+def interior_point(geometry: dict[str, Any] | None) -> Point | None:
+    """A point surely inside a boundary (GeoJSON), for places known only by their area."""
+    if not geometry:
+        return None
+    centre = shape(geometry).representative_point()
+    return centre.y, centre.x

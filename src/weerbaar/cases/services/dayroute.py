@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
-from shapely.geometry import shape
 
 from weerbaar.cases.models import Inspection, InspectionStop, Subject
-from weerbaar.core.travel import Point, StraightLine, TravelTimes
+from weerbaar.core.travel import Point, StraightLine, TravelTimes, interior_point
 
 WORKING_DAY_MINUTES = 8 * 60
 
@@ -30,9 +29,9 @@ def position_of(subject: Subject) -> Point | None:
     if subject.latitude is not None and subject.longitude is not None:
         return float(subject.latitude), float(subject.longitude)
     for area in (subject.area, subject.municipality):
-        if area is not None and area.geometry:
-            centre = shape(area.geometry).representative_point()
-            return centre.y, centre.x
+        point = interior_point(area.geometry) if area is not None else None
+        if point is not None:
+            return point
     return None
 
 

@@ -16,12 +16,10 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from shapely.geometry import shape
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services import audit
-from weerbaar.areas.models import Area
-from weerbaar.core.travel import Point
+from weerbaar.core.travel import Point, interior_point
 from weerbaar.prevention.models import BusRequest, RequestState, RequestWindow
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -53,18 +51,11 @@ def retention_days() -> int:
     return int(getattr(settings, "WEERBAAR_BUS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
 
 
-def interior_point(area: Area | None) -> Point | None:
-    if area is None or not area.geometry:
-        return None
-    centre = shape(area.geometry).representative_point()
-    return centre.y, centre.x
-
-
 def position(request: BusRequest) -> Point | None:
     """The coordinator's point if set, else a point inside the municipality."""
     if request.latitude is not None and request.longitude is not None:
         return float(request.latitude), float(request.longitude)
-    return interior_point(request.municipality)
+    return interior_point(request.municipality.geometry)
 
 
 @transaction.atomic

@@ -80,6 +80,7 @@ def test_parent_finds_help_for_9712_without_javascript(browser: Any, site: str) 
     assert page.get_by_role("heading", name="Hulp in de gemeente Groningen").is_visible()
     assert page.get_by_text("WIJ Groningen").is_visible()
     assert page.get_by_text("School", exact=True).first.is_visible()  # where the bus comes
+    assert_accessible(page, errors, foreign)
 
 
 def test_organisation_requests_the_bus_without_javascript(browser: Any, site: str) -> None:
