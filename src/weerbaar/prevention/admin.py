@@ -29,7 +29,7 @@ from weerbaar.prevention.services import content
 class VersionInline(admin.TabularInline):
     model = ArticleVersion
     fields = ["number", "title", "created_at", "published_at", "preview"]
-    readonly_fields = fields
+    readonly_fields = ["number", "title", "created_at", "published_at", "preview"]
     extra = 0
     can_delete = False
     show_change_link = True
@@ -71,8 +71,12 @@ class ArticleVersionAdmin(admin.ModelAdmin):
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         """A new version starts from the article's latest text."""
         initial = super().get_changeform_initial_data(request)
-        article_id = request.GET.get("article")
-        latest = ArticleVersion.objects.filter(article_id=article_id).order_by("-number").first()
+        article_id = request.GET.get("article", "")
+        latest = (
+            ArticleVersion.objects.filter(article_id=article_id).order_by("-number").first()
+            if article_id.isdigit()
+            else None
+        )
         if latest:
             initial.update(title=latest.title, summary=latest.summary, body=latest.body)
         return initial

@@ -34,7 +34,7 @@ WEEKDAYS = [
 ]
 
 
-def municipality_choices() -> list[tuple[str, str]]:
+def municipality_choices() -> list[tuple[str, Any]]:
     return [
         ("", _("Kies de gemeente")),
         *Area.objects.current()
@@ -392,7 +392,7 @@ class CovenantForm(AccessibleForm):
             self.add_error("review_on", _("De evaluatie ligt na de ondertekening."))
         if signed and ends and ends <= signed:
             self.add_error("ends_on", _("De einddatum ligt na de ondertekening."))
-        self.parties = []
+        self.parties: list[tuple[str, str]] = []
         for row in range(1, PARTY_ROWS + 1):
             name, role = (data.get(f"partij_{row}") or "").strip(), data.get(f"rol_{row}")
             if name and not role:
@@ -400,7 +400,7 @@ class CovenantForm(AccessibleForm):
             elif role and not name:
                 self.add_error(f"partij_{row}", _("Vul de naam van deze partij in."))
             elif name:
-                self.parties.append((name, role))
+                self.parties.append((name, str(role)))
         roles = {role for _, role in self.parties}
         if not self.errors and not {PartyRole.SCHOOL, PartyRole.MUNICIPALITY} <= roles:
             self.add_error(

@@ -80,7 +80,7 @@ def build(municipality: Area, site_url: str) -> bytes:
         pieces = [p for p in pieces if p.article.on_flyer]
         if not pieces:
             continue
-        _heading(pdf, titles.get(section, section.label))
+        _heading(pdf, str(titles.get(section, section.label)))
         for piece in pieces:
             _item(pdf, piece.version.title, piece.version.summary)
     found = support.find(municipality_code=municipality.code)

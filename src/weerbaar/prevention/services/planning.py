@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -86,7 +87,7 @@ def make_plan(
     excluded: Sequence[dt.date] = (),
     priority_indicator: str = "",
     priority_percentile: int = 75,
-    user: object = None,
+    user: Any = None,
     travel: TravelTimes | None = None,
     seconds: float | None = None,
 ) -> TourPlan:
@@ -107,7 +108,7 @@ def make_plan(
         excluded_days=[d.isoformat() for d in sorted(excluded)],
         priority_indicator=priority_indicator,
         priority_percentile=priority_percentile,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=user if user is not None and user.is_authenticated else None,
     )
     inputs: list[tour.Request] = []
     by_key = {request.pk: request for request in candidates}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from django.test import Client
@@ -144,6 +145,9 @@ def test_plan_pages_exports_and_publication(country: Any, team: Any, client: Cli
     plan = TourPlan.objects.get()
     page = client.get(response["Location"]).content.decode()
     assert "School Stad" in page and "Zaterdagclub" in page and "<polyline" in page
+    # SVG coordinates take a decimal point whatever the page's language (bug: "112,3")
+    assert re.search(r'<circle cx="\d+\.\d" cy="\d+\.\d"', page)
+    assert not re.search(r'(x|y|cx|cy)="\d+,\d', page)
 
     calendar = Calendar.from_ical(client.get(f"/preventie/tours/{plan.pk}/camperbus.ics").content)
     events = calendar.walk("VEVENT")
