@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Permission
-
-from weerbaar.accounts.models import Organisation, Role, User
+from weerbaar.accounts.models import Organisation, User
+from weerbaar.accounts.tests.factories import member
 from weerbaar.signals.tests.factories import HANDLER_PERMISSIONS, PASSWORD
 
 CASE_PERMISSIONS = [
@@ -22,13 +21,11 @@ CASE_PERMISSIONS = [
 
 
 def case_handler(org: Organisation, username: str, *, cases: bool = True) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, organisation=org)
-    role = Role.objects.create(name=f"team-{username}")
-    codenames = HANDLER_PERMISSIONS + (CASE_PERMISSIONS if cases else [])
-    role.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["signals", "cases"], codename__in=codenames
-        )
+    return member(
+        org,
+        username,
+        apps=["signals", "cases"],
+        codenames=HANDLER_PERMISSIONS + (CASE_PERMISSIONS if cases else []),
+        role=f"team-{username}",
+        password=PASSWORD,
     )
-    user.groups.add(role)
-    return User.objects.get(pk=user.pk)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from weerbaar.accounts.models import Organisation, Role, User
+from weerbaar.accounts.models import Organisation, User
+from weerbaar.accounts.tests.factories import member
 from weerbaar.areas.models import Area
 from weerbaar.prevention.models import Bus, BusRequest, RequestState
 from weerbaar.prevention.services import bookings
@@ -33,15 +33,14 @@ def organisation(name: str, *areas: Area) -> Organisation:
 
 
 def coordinator(org: Organisation, username: str, codenames: list[str] | None = None) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, organisation=org)
-    role, _ = Role.objects.get_or_create(name=f"coordinator-{username}")
-    role.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="prevention", codename__in=codenames or COORDINATOR
-        )
+    return member(
+        org,
+        username,
+        apps=["prevention"],
+        codenames=codenames or COORDINATOR,
+        role=f"coordinator-{username}",
+        password=PASSWORD,
     )
-    user.groups.add(role)
-    return User.objects.get(pk=user.pk)
 
 
 def future(days: int) -> dt.date:

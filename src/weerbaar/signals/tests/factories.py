@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.contrib.auth.models import Permission
 from PIL import Image
 
-from weerbaar.accounts.models import Organisation, Role, User
+from weerbaar.accounts.models import Organisation, User
+from weerbaar.accounts.tests.factories import member
 from weerbaar.areas.models import Area
 from weerbaar.signals.models import Category, Channel
 from weerbaar.signals.services import intake
@@ -39,15 +39,14 @@ def organisation(name: str, *areas: Area, intake_point: bool = False) -> Organis
 
 
 def handler(org: Organisation, username: str, codenames: list[str] | None = None) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, organisation=org)
-    role, _ = Role.objects.get_or_create(name=f"behandelaar-{username}")
-    role.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="signals", codename__in=codenames or HANDLER_PERMISSIONS
-        )
+    return member(
+        org,
+        username,
+        apps=["signals"],
+        codenames=codenames or HANDLER_PERMISSIONS,
+        role=f"behandelaar-{username}",
+        password=PASSWORD,
     )
-    user.groups.add(role)
-    return User.objects.get(pk=user.pk)
 
 
 def jpeg_with_metadata(size: tuple[int, int] = (64, 48), orientation: int | None = None) -> bytes:
