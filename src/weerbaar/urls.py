@@ -12,6 +12,7 @@ from weerbaar.cases.api import urls as cases_api_urls
 from weerbaar.core import views as core_views
 from weerbaar.core.api.docs import api_docs
 from weerbaar.monitor.api import urls as monitor_api_urls
+from weerbaar.screening.api import urls as screening_api_urls
 from weerbaar.selection.api import urls as selection_api_urls
 from weerbaar.signals import urls as signals_urls
 from weerbaar.signals.api import urls as signals_api_urls
@@ -22,6 +23,7 @@ api_patterns = [
     *selection_api_urls.urlpatterns,
     *signals_api_urls.urlpatterns,
     *cases_api_urls.urlpatterns,
+    *screening_api_urls.urlpatterns,
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", api_docs, name="docs"),
@@ -37,6 +39,7 @@ urlpatterns = [
     path("melden/", include((signals_urls.public_patterns, "signals_public"))),
     path("signalen/", include((signals_urls.backoffice_patterns, "signals"))),
     path("zaken/", include("weerbaar.cases.urls")),
+    path("screening/", include("weerbaar.screening.urls")),
     path("", include("weerbaar.prevention.urls")),
     path("", include("weerbaar.accounts.urls")),
     # One login door for back office and admin (a second factor is added there later).

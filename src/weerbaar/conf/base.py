@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "weerbaar.signals",
     "weerbaar.cases",
     "weerbaar.prevention",
+    "weerbaar.screening",
 ]
 
 MIDDLEWARE = [

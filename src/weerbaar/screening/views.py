@@ -1,0 +1,443 @@
+"""Screening pages: register, new application, the application page (checklist, persons,
+financing, checks and risk picture, deadline, timeline, letters) and the deadlines
+overview. Only the named screening team sees an application; every read is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from weerbaar.accounts.models import AuditAction, User
+from weerbaar.accounts.services.access import may
+from weerbaar.accounts.services.audit import record
+from weerbaar.cases.services.keys import InvalidKey
+from weerbaar.monitor.services.export import csv_download
+from weerbaar.screening import forms
+from weerbaar.screening.models import (
+    Application,
+    ApplicationKind,
+    CompanyEvent,
+    FinancingLine,
+    Person,
+    Question,
+    State,
+)
+from weerbaar.screening.services import access, checks, letters, questionnaire, register, workflow
+from weerbaar.screening.services.deadlines import TermError
+
+PAGE_SIZE = 25
+STATUS_LABELS = {
+    "verlopen": gettext_lazy("te laat"),
+    "dreigt": gettext_lazy("dreigt te laat te worden"),
+    "op schema": gettext_lazy("op schema"),
+}
+OPEN_STATES = [State.SCREENING, State.INFO_REQUESTED, State.LBB, State.HEARING]
+
+
+def _application(request: HttpRequest, pk: int, permission: str = access.VIEW) -> Application:
+    application = access.get(request.user, pk, permission)
+    if application is None:
+        raise Http404(_("Deze aanvraag bestaat niet of u hoort niet bij het screeningsteam ervan."))
+    return application
+
+
+def _colleagues(user: Any) -> list[User]:
+    """Screening staff of the same organisation, to name on an application."""
+    return [
+        u
+        for u in User.objects.filter(organisation=user.organisation, is_active=True)
+        .exclude(pk=user.pk)
+        .order_by("username")
+        if u.has_perm(access.VIEW)
+    ]
+
+
+@login_required
+def register_view(request: HttpRequest) -> HttpResponse:
+    if not may(request.user, access.VIEW):
+        raise PermissionDenied
+    today = timezone.localdate()
+    found = access.visible(request.user).select_related("kind", "municipality")
+    state = request.GET.get("fase", "")
+    if state in State.values:
+        found = found.filter(state=state)
+    kind = request.GET.get("soort", "")
+    if kind:
+        found = found.filter(kind__code=kind)
+    query = request.GET.get("zoek", "").strip()[:100]
+    if query:
+        found = found.filter(
+            Q(reference__icontains=query) | Q(applicant_name__icontains=query) | Q(kvk=query)
+        )
+    rows = [(a, workflow.deadline(a, today)) for a in found.prefetch_related("suspensions")]
+    order = request.GET.get("sorteer", "ontvangen")
+    if order == "beslisdatum":
+        rows.sort(key=lambda row: (row[0].state not in OPEN_STATES, row[1].due))
+    elif order == "kenmerk":
+        rows.sort(key=lambda row: row[0].reference)
+    else:
+        order = "ontvangen"
+    if request.GET.get("formaat") == "csv":
+        record(
+            AuditAction.EXPORT,
+            actor=request.user,
+            object_type="screening.application",
+            object_id="register",
+        )
+        header = [
+            "kenmerk",
+            "soort",
+            "aanvrager",
+            "gemeente",
+            "ontvangen",
+            "fase",
+            "uiterlijke beslisdatum",
+            "besluit",
+        ]
+        return csv_download(
+            [
+                [
+                    a.reference,
+                    a.kind.name,
+                    a.applicant_name,
+                    a.municipality.name,
+                    a.received_on.isoformat(),
+                    a.get_state_display(),
+                    d.due.isoformat() if a.state in OPEN_STATES else "",
+                    a.get_outcome_display() if a.outcome else "",
+                ]
+                for a, d in rows
+            ],
+            header,
+            "bibob-register.csv",
+        )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    at_risk = sum(1 for a, d in rows if a.state in OPEN_STATES and d.status(today) != "op schema")
+    return render(
+        request,
+        "screening/register.html",
+        {
+            "page": page,
+            "today": today,
+            "states": State.choices,
+            "kinds": ApplicationKind.objects.all(),
+            "state": state,
+            "kind": kind,
+            "query": query,
+            "order": order,
+            "at_risk": at_risk,
+            "open_states": OPEN_STATES,
+            "can_add": may(request.user, access.ADD),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    if not may(request.user, access.ADD):
+        raise PermissionDenied
+    organisation = getattr(request.user, "organisation", None)
+    if organisation is None:
+        raise PermissionDenied
+    colleagues = _colleagues(request.user)
+    form = forms.ApplicationForm(
+        request.POST or None, organisation=organisation, colleagues=colleagues
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        team_ids = {int(pk) for pk in data.pop("team")}
+        try:
+            application = register.create(
+                register.NewApplication(**data),
+                actor=request.user,
+                organisation=organisation,
+                team=[u for u in colleagues if u.pk in team_ids],
+            )
+        except InvalidKey as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("Aanvraag %(ref)s geregistreerd.") % {"ref": application.reference}
+            )
+            return redirect("screening:application", pk=application.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "screening/new.html", {"form": form}, status=status)
+
+
+def _detail(
+    request: HttpRequest, application: Application, status: int = 200, **bound: Any
+) -> HttpResponse:
+    today = timezone.localdate()
+    findings = checks.run_all(application)
+    deadline = workflow.deadline(application, today)
+    can_change = may(request.user, access.CHANGE, application)
+    context = {
+        "application": application,
+        "today": today,
+        "deadline": deadline,
+        "status": deadline.status(today),
+        "items": questionnaire.items(application),
+        "missing": questionnaire.missing(application),
+        "persons": application.persons.all(),
+        "financing": application.financing.all(),
+        "company_events": application.company_events.all(),
+        "findings": findings,
+        "fired": [f for f in findings if f.fired],
+        "events": application.events.select_related("actor"),
+        "letters": application.letters.select_related("created_by"),
+        "team": application.team.order_by("username"),
+        "can_change": can_change and application.purged_at is None,
+        "is_open": application.state in OPEN_STATES,
+        "person_form": bound.get("person_form") or forms.PersonForm(),
+        "financing_form": bound.get("financing_form") or forms.FinancingForm(),
+        "event_form": bound.get("event_form") or forms.CompanyEventForm(),
+        "assessment_form": bound.get("assessment_form") or forms.AssessmentForm(),
+        "date_form": bound.get("date_form") or forms.DateStepForm(),
+        "extension_form": bound.get("extension_form") or forms.LbbExtensionForm(),
+        "advice_form": bound.get("advice_form") or forms.LbbAdviceForm(),
+        "intention_form": bound.get("intention_form") or forms.IntentionForm(),
+        "decision_form": bound.get("decision_form")
+        or forms.DecisionForm(initial={"ground": application.kind.legal_ground}),
+        "letter_form": bound.get("letter_form") or forms.LetterForm(),
+        "answer_error": bound.get("answer_error"),
+        "step_error": bound.get("step_error"),
+        "lbb_questions_open": application.suspensions.filter(
+            kind="lbb-vragen", end__isnull=True
+        ).exists(),
+        "State": State,
+        "error_forms": [f for f in bound.values() if hasattr(f, "errors") and f.errors],
+    }
+    return render(request, "screening/application.html", context, status=status)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _application(request, pk))
+
+
+def _add(
+    form_class: type, model: Any, context_name: str, text: Callable[[Any], str]
+) -> Callable[..., HttpResponse]:
+    """A POST view that adds one row (person, financing line, company change)."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        application = _application(request, pk, access.CHANGE)
+        if application.purged_at:
+            raise PermissionDenied
+        form = form_class(request.POST)
+        if not form.is_valid():
+            return _detail(request, application, 400, **{context_name: form})
+        row = model.objects.create(application=application, **form.cleaned_data)
+        workflow.record(application, "gegevens", text(row), request.user)
+        return redirect(f"{application.get_absolute_url()}#{context_name.replace('_form', '')}")
+
+    return view
+
+
+add_person = _add(
+    forms.PersonForm,
+    Person,
+    "person_form",
+    lambda p: f"Persoon toegevoegd: {p.get_role_display()}.",
+)
+add_financing = _add(
+    forms.FinancingForm,
+    FinancingLine,
+    "financing_form",
+    lambda f: f"Financieringsbron toegevoegd: {f.get_source_display()}.",
+)
+add_company_event = _add(
+    forms.CompanyEventForm,
+    CompanyEvent,
+    "event_form",
+    lambda e: f"KvK-wijziging toegevoegd: {e.get_kind_display()}.",
+)
+
+
+@login_required
+@require_POST
+def remove_person(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    application = _application(request, pk, access.CHANGE)
+    row = get_object_or_404(Person, pk=person, application=application)
+    role = row.get_role_display()
+    row.delete()
+    workflow.record(application, "gegevens", f"Persoon verwijderd: {role}.", request.user)
+    return redirect(f"{application.get_absolute_url()}#person")
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, pk: int, question: int) -> HttpResponse:
+    application = _application(request, pk, access.CHANGE)
+    item = get_object_or_404(Question, pk=question, questionnaire=application.questionnaire)
+    form = forms.AnswerForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            questionnaire.answer(
+                application,
+                item,
+                text=form.cleaned_data["text"],
+                document=form.cleaned_data["document"],
+                actor=request.user,
+            )
+        except questionnaire.AnswerError as error:
+            return _detail(request, application, 400, answer_error=(item.pk, str(error)))
+        workflow.record(
+            application, "vragenlijst", f"Antwoord vastgelegd: {item.text}", request.user
+        )
+    return redirect(f"{application.get_absolute_url()}#vragenlijst")
+
+
+@login_required
+def document(request: HttpRequest, pk: int, question: int) -> HttpResponse:
+    application = _application(request, pk)
+    row = application.answers.filter(question_id=question).exclude(document_name="").first()
+    if row is None or row.document is None:
+        raise Http404(_("Er is geen document bij deze vraag."))
+    record(AuditAction.EXPORT, actor=request.user, obj=application)
+    response = HttpResponse(bytes(row.document), content_type=row.document_type)
+    response["Content-Disposition"] = f'attachment; filename="{row.document_name}"'
+    return response
+
+
+STEPS: dict[str, tuple[type, str, Callable[..., None]]] = {
+    "beoordeling": (
+        forms.AssessmentForm,
+        "assessment_form",
+        lambda a, d, u: workflow.assess(a, d["choice"], d["reasons"], actor=u, on=d["on"]),
+    ),
+    "aanvulling-ontvangen": (
+        forms.DateStepForm,
+        "date_form",
+        lambda a, d, u: workflow.information_received(a, actor=u, on=d["on"]),
+    ),
+    "lbb-verlenging": (
+        forms.LbbExtensionForm,
+        "extension_form",
+        lambda a, d, u: workflow.lbb_extends(a, d["weeks"], actor=u),
+    ),
+    "lbb-vragen": (
+        forms.DateStepForm,
+        "date_form",
+        lambda a, d, u: workflow.lbb_questions(a, actor=u, on=d["on"]),
+    ),
+    "lbb-vragen-beantwoord": (
+        forms.DateStepForm,
+        "date_form",
+        lambda a, d, u: workflow.lbb_questions(a, actor=u, on=d["on"], answered=True),
+    ),
+    "lbb-advies": (
+        forms.LbbAdviceForm,
+        "advice_form",
+        lambda a, d, u: workflow.lbb_advice(a, d["degree"], actor=u, on=d["on"], note=d["note"]),
+    ),
+    "voornemen": (
+        forms.IntentionForm,
+        "intention_form",
+        lambda a, d, u: workflow.intend_refusal(
+            a, d["reasons"], actor=u, on=d["on"], weeks=d["weeks"]
+        ),
+    ),
+    "besluit": (
+        forms.DecisionForm,
+        "decision_form",
+        lambda a, d, u: workflow.decide(
+            a, d["outcome"], d["ground"], d["reasons"], actor=u, on=d["on"]
+        ),
+    ),
+}
+
+
+@login_required
+@require_POST
+def step(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    if name not in STEPS:
+        raise Http404(_("Deze stap bestaat niet."))
+    application = _application(request, pk, access.CHANGE)
+    form_class, context_name, run = STEPS[name]
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _detail(request, application, 400, **{context_name: form})
+    try:
+        run(application, form.cleaned_data, request.user)
+    except (workflow.StepError, TermError) as error:
+        return _detail(request, application, 400, step_error=str(error))
+    messages.success(request, _("Vastgelegd."))
+    return redirect(f"{application.get_absolute_url()}#stappen")
+
+
+@login_required
+@require_POST
+def make_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _application(request, pk, access.CHANGE)
+    form = forms.LetterForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, application, 400, letter_form=form)
+    try:
+        letter = letters.draft(
+            application, form.cleaned_data["kind"], actor=request.user, today=timezone.localdate()
+        )
+    except LookupError as error:
+        return _detail(request, application, 400, step_error=str(error))
+    messages.success(request, _("Concept gemaakt: %(subject)s") % {"subject": letter.subject})
+    return redirect(f"{application.get_absolute_url()}#brieven")
+
+
+@login_required
+def letter_text(request: HttpRequest, pk: int, letter: int) -> HttpResponse:
+    application = _application(request, pk)
+    row = get_object_or_404(application.letters, pk=letter)
+    record(AuditAction.EXPORT, actor=request.user, obj=application)
+    response = HttpResponse(
+        f"{row.subject}\n\n{row.body}\n", content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{application.reference}-{row.kind}-{row.pk}.txt"'
+    )
+    return response
+
+
+@login_required
+def deadlines_view(request: HttpRequest) -> HttpResponse:
+    if not may(request.user, access.VIEW):
+        raise PermissionDenied
+    today = timezone.localdate()
+    found = (
+        access.visible(request.user)
+        .filter(state__in=OPEN_STATES)
+        .select_related("kind", "municipality")
+        .prefetch_related("suspensions")
+    )
+    rows = sorted(((a, workflow.deadline(a, today)) for a in found), key=lambda row: row[1].due)
+    reminders = []
+    for application, deadline in rows:
+        if (
+            deadline.lbb_due
+            and not application.lbb_advice_on
+            and deadline.lbb_due - today <= dt.timedelta(days=14)
+        ):
+            reminders.append((application, _("advies LBB uiterlijk verwacht"), deadline.lbb_due))
+        if deadline.hearing_ends and application.state == State.HEARING:
+            reminders.append((application, _("termijn zienswijze eindigt"), deadline.hearing_ends))
+    table = [(a, d, d.days_left(today), STATUS_LABELS[d.status(today)]) for a, d in rows]
+    return render(
+        request,
+        "screening/deadlines.html",
+        {"rows": table, "today": today, "reminders": sorted(reminders, key=lambda r: r[2])},
+    )
