@@ -216,6 +216,7 @@ SPECTACULAR_SETTINGS = {
     "CONTACT": {"name": "Weerbaar", "url": "https://weerbaar.example.nl"},
     "LICENSE": {"name": "EUPL-1.2"},
     "SERVERS": [{"url": "/", "description": "Deze server"}],
+    "ENUM_NAME_OVERRIDES": {"ScreeningStateEnum": "weerbaar.screening.models.State"},
 }
 
 LOGGING = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -63,7 +63,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "deadline",
         ]
 
-    @extend_schema(exclude=True)
+    @extend_schema_field(DeadlineSerializer)
     def get_deadline(self, application: Application) -> dict[str, Any]:
         return dict(DeadlineSerializer(workflow.deadline(application, timezone.localdate())).data)
 
@@ -91,7 +91,7 @@ class ApplicationDetailSerializer(ApplicationSerializer):
     class Meta(ApplicationSerializer.Meta):
         fields = [*ApplicationSerializer.Meta.fields, "persons", "findings"]
 
-    @extend_schema(exclude=True)
+    @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, application: Application) -> list[dict[str, Any]]:
         return [dict(FindingSerializer(f).data) for f in checks.run_all(application)]
 
