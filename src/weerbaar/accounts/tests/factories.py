@@ -8,6 +8,14 @@ from collections.abc import Iterable
 from django.contrib.auth.models import Permission
 
 from weerbaar.accounts.models import Organisation, Role, User
+from weerbaar.areas.models import Area
+
+
+def organisation(name: str, *areas: Area, kind: str = "gemeente", **fields: object) -> Organisation:
+    """An organisation covering ``areas`` (and everything below them)."""
+    org = Organisation.objects.create(name=name, kind=kind, **fields)
+    org.areas.add(*areas)
+    return org
 
 
 def member(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from weerbaar.accounts.models import Organisation, User
 from weerbaar.accounts.tests.factories import member
+from weerbaar.accounts.tests.factories import organisation as _organisation
 from weerbaar.areas.models import Area
 from weerbaar.prevention.models import Bus, BusRequest, RequestState
 from weerbaar.prevention.services import bookings
@@ -27,9 +28,7 @@ COORDINATOR = [
 
 
 def organisation(name: str, *areas: Area) -> Organisation:
-    org = Organisation.objects.create(name=name, kind="provincie")
-    org.areas.add(*areas)
-    return org
+    return _organisation(name, *areas, kind="provincie")
 
 
 def coordinator(org: Organisation, username: str, codenames: list[str] | None = None) -> User:

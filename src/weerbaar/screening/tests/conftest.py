@@ -4,9 +4,10 @@ from typing import Any
 
 import pytest
 
+from weerbaar.accounts.tests.factories import organisation
 from weerbaar.areas.models import Area
 from weerbaar.areas.tests.factories import small_country
-from weerbaar.screening.tests.factories import organisation, screener
+from weerbaar.screening.tests.factories import screener
 
 
 @pytest.fixture

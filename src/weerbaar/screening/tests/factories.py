@@ -21,12 +21,6 @@ SCREENER = [
 KVK = "12345679"  # passes the 11-test
 
 
-def organisation(name: str, *areas: Area) -> Organisation:
-    org = Organisation.objects.create(name=name, kind="gemeente")
-    org.areas.add(*areas)
-    return org
-
-
 def screener(org: Organisation, username: str, codenames: list[str] | None = None) -> User:
     return member(
         org,

@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 
+from weerbaar.accounts.tests.factories import organisation
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.cases.models import LinkState, SignalLink
 from weerbaar.core.tests.browser import assert_accessible, open_page
 from weerbaar.screening.models import Application
 from weerbaar.screening.services import letters, workflow
 from weerbaar.screening.services.seeding import seed_screening
-from weerbaar.screening.tests.factories import KVK, PASSWORD, application, organisation, screener
+from weerbaar.screening.tests.factories import KVK, PASSWORD, application, screener
 from weerbaar.signals.services.seeding import seed_defaults
 from weerbaar.signals.tests.factories import make_signal
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from weerbaar.accounts.models import Organisation, User
 from weerbaar.accounts.tests.factories import member
+from weerbaar.accounts.tests.factories import organisation as _organisation
 from weerbaar.areas.models import Area
 from weerbaar.signals.models import Category, Channel
 from weerbaar.signals.services import intake
@@ -33,9 +34,7 @@ FILE_NAME = "foto_vanuit_raam_melder_5521.jpg"
 
 
 def organisation(name: str, *areas: Area, intake_point: bool = False) -> Organisation:
-    org = Organisation.objects.create(name=name, kind="gemeente", is_intake=intake_point)
-    org.areas.add(*areas)
-    return org
+    return _organisation(name, *areas, is_intake=intake_point)
 
 
 def handler(org: Organisation, username: str, codenames: list[str] | None = None) -> User:
