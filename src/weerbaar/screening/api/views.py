@@ -69,6 +69,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(serializers.ModelSerializer):
+    share_percent = serializers.IntegerField(min_value=0, max_value=100, allow_null=True)
+
     class Meta:
         model = Person
         fields = ["role", "name", "birth_date", "since", "until", "share_percent"]
