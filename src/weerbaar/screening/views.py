@@ -5,14 +5,14 @@ overview. Only the named screening team sees an application; every read is audit
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -45,6 +45,28 @@ STATUS_LABELS = {
     "op schema": gettext_lazy("op schema"),
 }
 OPEN_STATES = [State.SCREENING, State.INFO_REQUESTED, State.LBB, State.HEARING]
+
+
+class InOrder(Sequence[Application]):
+    """Applications in a given order of ids, fetched a page at a time (for sorting by a
+    date that is computed in Python rather than stored)."""
+
+    def __init__(self, queryset: QuerySet[Application], ids: list[int]) -> None:
+        self.queryset, self.ids = queryset, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Application: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Application]: ...
+    def __getitem__(self, index: int | slice) -> Application | list[Application]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        wanted = self.ids[index]
+        found = self.queryset.in_bulk(wanted)
+        return [found[pk] for pk in wanted]
 
 
 def _application(request: HttpRequest, pk: int, permission: str = access.VIEW) -> Application:
@@ -82,15 +104,26 @@ def register_view(request: HttpRequest) -> HttpResponse:
         found = found.filter(
             Q(reference__icontains=query) | Q(applicant_name__icontains=query) | Q(kvk=query)
         )
-    rows = [(a, workflow.deadline(a, today)) for a in found.prefetch_related("suspensions")]
     order = request.GET.get("sorteer", "ontvangen")
-    if order == "beslisdatum":
-        rows.sort(key=lambda row: (row[0].state not in OPEN_STATES, row[1].due))
-    elif order == "kenmerk":
-        rows.sort(key=lambda row: row[0].reference)
-    else:
+    if order not in ("ontvangen", "beslisdatum", "kenmerk"):
         order = "ontvangen"
+    found = found.prefetch_related("suspensions")
+    # Due dates are computed in Python, so only for the open applications (a decided one has
+    # no deadline left); the other orders page in the database.
+    open_deadlines = {
+        a.pk: workflow.deadline(a, today) for a in found.filter(state__in=OPEN_STATES)
+    }
+    at_risk = sum(1 for d in open_deadlines.values() if d.status(today) != "op schema")
+    if order == "beslisdatum":
+        first = sorted(open_deadlines, key=lambda pk: (open_deadlines[pk].due, pk))
+        rest = found.exclude(pk__in=first).order_by("-received_on", "-pk")
+        ordered: Any = InOrder(found, [*first, *rest.values_list("pk", flat=True)])
+    else:
+        ordered = found.order_by(
+            *(("reference",) if order == "kenmerk" else ("-received_on", "-pk"))
+        )
     if request.GET.get("formaat") == "csv":
+        rows = [(a, open_deadlines.get(a.pk)) for a in ordered]
         record(
             AuditAction.EXPORT,
             actor=request.user,
@@ -116,7 +149,7 @@ def register_view(request: HttpRequest) -> HttpResponse:
                     a.municipality.name,
                     a.received_on.isoformat(),
                     a.get_state_display(),
-                    d.due.isoformat() if a.state in OPEN_STATES else "",
+                    d.due.isoformat() if d else "",
                     a.get_outcome_display() if a.outcome else "",
                 ]
                 for a, d in rows
@@ -124,13 +157,13 @@ def register_view(request: HttpRequest) -> HttpResponse:
             header,
             "bibob-register.csv",
         )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    at_risk = sum(1 for a, d in rows if a.state in OPEN_STATES and d.status(today) != "op schema")
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "screening/register.html",
         {
             "page": page,
+            "rows": [(a, open_deadlines.get(a.pk)) for a in page.object_list],
             "today": today,
             "states": State.choices,
             "kinds": ApplicationKind.objects.all(),

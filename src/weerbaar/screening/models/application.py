@@ -5,13 +5,21 @@ screening staff of the owning organisation see an application at all."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.core.append_only import AppendOnlyMixin
+
+
+def normal_name(name: str) -> str:
+    """Case, accents, dots and spacing do not make another person."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().replace(".", " ").split())
 
 
 class State(models.TextChoices):
@@ -166,6 +174,7 @@ class Person(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="persons")
     role = models.CharField(_("rol"), max_length=20, choices=PersonRole.choices)
     name = models.CharField(_("naam"), max_length=200)
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)
     birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
     since = models.DateField(_("vanaf"), null=True, blank=True)
     until = models.DateField(_("tot en met"), null=True, blank=True)
@@ -178,6 +187,10 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_role_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name_key = normal_name(self.name)
+        super().save(*args, **kwargs)
 
 
 class FinancingSource(models.TextChoices):

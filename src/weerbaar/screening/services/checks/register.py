@@ -4,21 +4,14 @@ address, a cash-intensive sector, and the same person or address in other applic
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from django.db.models import Q
 
-from weerbaar.screening.models import Application, CompanyEventKind
+from weerbaar.screening.models import Application, CompanyEventKind, Person
 from weerbaar.screening.services.checks.base import check, sentence
 
 WINDOW_MONTHS = 24
 FREQUENT = 2
-
-
-def normal_name(name: str) -> str:
-    """Case, accents and spacing do not make another person."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().replace(".", " ").split())
 
 
 @check(
@@ -86,19 +79,25 @@ def recurrence(application: Application) -> tuple[bool, str, list[str]]:
                 f"{other.reference} ({other.kind.name}, {other.received_on:%d-%m-%Y}"
                 f"{', ' + other.get_outcome_display() if other.outcome else ''}): {what}"
             )
-    own = [(normal_name(p.name), p.birth_date, p) for p in application.persons.all()]
-    if own:
-        for other in others.prefetch_related("persons").order_by("received_on"):
-            for person in other.persons.all():
-                for name, birth, mine in own:
-                    if normal_name(person.name) != name:
-                        continue
-                    if birth and person.birth_date and birth != person.birth_date:
-                        continue
-                    details.append(
-                        f"{other.reference} ({other.kind.name}, {other.received_on:%d-%m-%Y}):"
-                        f" {mine.name} als {person.get_role_display()}"
-                    )
+    own = list(application.persons.all())
+    matches = (
+        Person.objects.filter(
+            application__in=others, name_key__in={person.name_key for person in own}
+        )
+        .select_related("application__kind")
+        .order_by("application__received_on", "pk")
+    )
+    for person in matches:
+        for mine in own:
+            if person.name_key != mine.name_key:
+                continue
+            if mine.birth_date and person.birth_date and mine.birth_date != person.birth_date:
+                continue
+            other = person.application
+            details.append(
+                f"{other.reference} ({other.kind.name}, {other.received_on:%d-%m-%Y}):"
+                f" {mine.name} als {person.get_role_display()}"
+            )
     if details:
         return True, f"{len(details)} overeenkomst(en) met andere aanvragen.", details
     return False, "Geen overeenkomsten met andere aanvragen.", []
