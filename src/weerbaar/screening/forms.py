@@ -221,6 +221,15 @@ class LbbExtensionForm(AccessibleForm):
     weeks = forms.IntegerField(label=_("Verlenging (weken)"), min_value=1, max_value=4)
 
 
+class ExtensionForm(AccessibleForm):
+    prefix = "verdaging"
+
+    weeks = forms.IntegerField(label=_("Verdagen met (weken)"), min_value=1, max_value=52)
+    reasons = forms.CharField(
+        label=_("Reden"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class LbbAdviceForm(AccessibleForm):
     prefix = "advies"
 

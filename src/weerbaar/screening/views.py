@@ -44,7 +44,7 @@ STATUS_LABELS = {
     "dreigt": gettext_lazy("dreigt te laat te worden"),
     "op schema": gettext_lazy("op schema"),
 }
-OPEN_STATES = [State.SCREENING, State.INFO_REQUESTED, State.LBB, State.HEARING]
+OPEN_STATES = sorted(workflow.OPEN)
 
 
 class InOrder(Sequence[Application]):
@@ -242,6 +242,7 @@ def _detail(
         "date_form": bound.get("date_form") or forms.DateStepForm(),
         "extension_form": bound.get("extension_form") or forms.LbbExtensionForm(),
         "advice_form": bound.get("advice_form") or forms.LbbAdviceForm(),
+        "decision_extension_form": bound.get("decision_extension_form") or forms.ExtensionForm(),
         "intention_form": bound.get("intention_form") or forms.IntentionForm(),
         "decision_form": bound.get("decision_form")
         or forms.DecisionForm(initial={"ground": application.kind.legal_ground}),
@@ -359,6 +360,11 @@ STEPS: dict[str, tuple[type, str, Callable[..., None]]] = {
         forms.DateStepForm,
         "date_form",
         lambda a, d, u: workflow.information_received(a, actor=u, on=d["on"]),
+    ),
+    "verdaging": (
+        forms.ExtensionForm,
+        "decision_extension_form",
+        lambda a, d, u: workflow.extend(a, d["weeks"], d["reasons"], actor=u),
     ),
     "lbb-verlenging": (
         forms.LbbExtensionForm,

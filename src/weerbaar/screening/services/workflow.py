@@ -37,6 +37,7 @@ TRANSITIONS: dict[str, set[str]] = {
     State.WITHDRAWN: set(),
 }
 NEGATIVE = {Outcome.REFUSED}
+OPEN = {State.SCREENING, State.INFO_REQUESTED, State.LBB, State.HEARING}
 
 
 class StepError(ValueError):
@@ -108,6 +109,30 @@ def assess(application: Application, choice: str, reasons: str, *, actor: Any, o
         f"Beoordeling: {label}. {reasons.strip()}",
         actor,
         findings=findings,
+    )
+
+
+@transaction.atomic
+def extend(application: Application, weeks: int, reasons: str, *, actor: Any) -> None:
+    """Extend the decision period (verdaging, art. 4:14 Awb) within what the kind allows;
+    the applicant must be told before the period ends (a letter)."""
+    if application.state not in OPEN:
+        raise StepError("Alleen een open aanvraag kan worden verdaagd.")
+    allowed = application.kind.extension_weeks
+    if application.extended_weeks:
+        raise StepError("Het besluit is al verdaagd.")
+    if not 0 < weeks <= allowed:
+        raise StepError(
+            f"Bij {application.kind.name} kan het besluit ten hoogste {allowed} weken worden verdaagd."
+            if allowed
+            else f"Bij {application.kind.name} is verdagen niet ingesteld."
+        )
+    if not reasons.strip():
+        raise StepError("Geef de reden voor de verdaging.")
+    application.extended_weeks = weeks
+    application.save()
+    record(
+        application, "verdaging", f"Besluit verdaagd met {weeks} weken. {reasons.strip()}", actor
     )
 
 

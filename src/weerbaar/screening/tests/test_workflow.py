@@ -189,3 +189,23 @@ def test_more_questions_suspend_until_the_information_arrives(
     workflow.information_received(licence, actor=anna, on=dt.date(2026, 10, 15))
     deadline = workflow.deadline(licence, dt.date(2026, 10, 20))
     assert deadline.suspended_days == 10 and not deadline.provisional
+
+
+def test_extension_within_what_the_kind_allows(country: Any, staff: Any) -> None:
+    anna = staff["anna"]
+    permit = application(country["GM0014"], anna, kind="omgevingsvergunning", received_on=RECEIVED)
+    with pytest.raises(workflow.StepError, match="ten hoogste 6 weken"):
+        workflow.extend(permit, 8, "Complex.", actor=anna)
+    client = _client(anna)
+    response = client.post(
+        f"/screening/{permit.pk}/stap/verdaging/",
+        {"verdaging-weeks": "6", "verdaging-reasons": "Wacht op de Kamer van Koophandel."},
+    )
+    assert response.status_code == 302
+    permit.refresh_from_db()
+    assert workflow.deadline(permit, RECEIVED).due == RECEIVED + dt.timedelta(weeks=14)
+    with pytest.raises(workflow.StepError, match="al verdaagd"):
+        workflow.extend(permit, 1, "Nog eens.", actor=anna)
+    licence = application(country["GM0014"], anna, number="9", received_on=RECEIVED)
+    with pytest.raises(workflow.StepError, match="niet ingesteld"):
+        workflow.extend(licence, 2, "x", actor=anna)
