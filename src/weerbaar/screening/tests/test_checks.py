@@ -92,6 +92,8 @@ def test_inspections_with_findings_only(country: Any, staff: Any, app: Applicati
 
 
 def test_financing_that_does_not_add_up(app: Application) -> None:
+    finding = _finding(app, "financiering")
+    assert not finding.fired and "Nog geen financieringsbronnen" in finding.explanation
     FinancingLine.objects.create(application=app, source="bank", amount=50_000, documented=True)
     FinancingLine.objects.create(application=app, source="eigen", amount=28_000, documented=True)
     assert not _finding(app, "financiering").fired  # 78k of 80k: within 10%

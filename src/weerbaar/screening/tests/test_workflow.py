@@ -57,7 +57,7 @@ def _client(user: Any) -> Client:
 def test_risk_picture_shows_signals_and_case_with_reasons(licence: Application, staff: Any) -> None:
     page = _client(staff["anna"]).get(f"/screening/{licence.pk}/").content.decode()
     assert "Signalen over het pand of de onderneming" in page
-    assert "2 signaal/signalen over het pand of de onderneming." in page
+    assert "2 signalen over het pand of de onderneming." in page
     assert "zelfde postcode en huisnummer" in page and "naam en adres lijken op elkaar" in page
     assert "Zaken over het pand of de onderneming" in page and "gesloten" in page
     assert "De controles wijzen alleen aan" in page

@@ -22,6 +22,10 @@ def subjects(application: Application) -> list[Subject]:
     return list({s.pk: s for s in found}.values())
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _about(subject: Subject, application: Application) -> str:
     return "dit pand" if application.premises_id == subject.pk else f"{subject.label}"
 
@@ -49,7 +53,11 @@ def signals(application: Application) -> tuple[bool, str, list[str]]:
     ]
     if not details:
         return False, "Geen signalen over het pand of de onderneming.", []
-    return True, f"{len(details)} signaal/signalen over het pand of de onderneming.", details
+    return (
+        True,
+        f"{_count(len(details), 'signaal', 'signalen')} over het pand of de onderneming.",
+        details,
+    )
 
 
 @check(
@@ -78,7 +86,11 @@ def cases(application: Application) -> tuple[bool, str, list[str]]:
     ]
     if not details:
         return False, "Geen zaken over het pand of de onderneming.", []
-    return True, f"{len(details)} zaak/zaken over het pand of de onderneming.", details
+    return (
+        True,
+        f"{_count(len(details), 'zaak', 'zaken')} over het pand of de onderneming.",
+        details,
+    )
 
 
 @check(
@@ -105,4 +117,4 @@ def inspections(application: Application) -> tuple[bool, str, list[str]]:
             )
     if not details:
         return False, "Geen controles met bevindingen op het pand of bij de onderneming.", []
-    return True, f"{len(details)} controle(s) met bevindingen.", details
+    return True, f"{_count(len(details), 'controle', 'controles')} met bevindingen.", details

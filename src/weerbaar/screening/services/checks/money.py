@@ -31,6 +31,8 @@ def financing(application: Application) -> tuple[bool, str, list[str]]:
     lines = list(application.financing.all())
     if application.investment is None:
         return False, "Geen investering opgegeven; niet te beoordelen.", []
+    if not lines:
+        return False, "Nog geen financieringsbronnen vastgelegd; niet te beoordelen.", []
     investment = application.investment
     total = sum((line.amount for line in lines), Decimal(0))
     cash = sum((line.amount for line in lines if line.source == FinancingSource.CASH), Decimal(0))
@@ -50,7 +52,6 @@ def financing(application: Application) -> tuple[bool, str, list[str]]:
             f"{line.get_source_display()} van {euro(line.amount)} van "
             f"{line.lender or 'onbekende verstrekker'} is niet aangetoond"
         )
-    details += [sentence(r) + "." for r in reasons]
     if not reasons:
         return False, "De opgegeven bronnen dekken de investering en zijn verklaard.", details
     return True, sentence("; ".join(reasons)) + ".", details

@@ -99,5 +99,6 @@ def recurrence(application: Application) -> tuple[bool, str, list[str]]:
                 f" {mine.name} als {person.get_role_display()}"
             )
     if details:
-        return True, f"{len(details)} overeenkomst(en) met andere aanvragen.", details
+        noun = "overeenkomst" if len(details) == 1 else "overeenkomsten"
+        return True, f"{len(details)} {noun} met andere aanvragen.", details
     return False, "Geen overeenkomsten met andere aanvragen.", []
