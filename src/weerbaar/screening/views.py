@@ -36,7 +36,7 @@ from weerbaar.screening.models import (
     State,
 )
 from weerbaar.screening.services import access, checks, letters, questionnaire, register, workflow
-from weerbaar.screening.services.deadlines import TermError
+from weerbaar.screening.services.deadlines import AT_RISK_DAYS, TermError
 
 PAGE_SIZE = 25
 STATUS_LABELS = {
@@ -158,12 +158,15 @@ def register_view(request: HttpRequest) -> HttpResponse:
             "bibob-register.csv",
         )
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page_query = request.GET.copy()
+    page_query.pop("pagina", None)
     return render(
         request,
         "screening/register.html",
         {
             "page": page,
             "rows": [(a, open_deadlines.get(a.pk)) for a in page.object_list],
+            "page_query": page_query.urlencode(),
             "today": today,
             "states": State.choices,
             "kinds": ApplicationKind.objects.all(),
@@ -218,13 +221,14 @@ def _detail(
     findings = checks.run_all(application)
     deadline = workflow.deadline(application, today)
     can_change = may(request.user, access.CHANGE, application)
+    items = questionnaire.items(application)
     context = {
         "application": application,
         "today": today,
         "deadline": deadline,
         "status": deadline.status(today),
-        "items": questionnaire.items(application),
-        "missing": questionnaire.missing(application),
+        "items": items,
+        "missing": [item.question for item in items if item.missing],
         "persons": application.persons.all(),
         "financing": application.financing.all(),
         "company_events": application.company_events.all(),
@@ -249,9 +253,7 @@ def _detail(
         "letter_form": bound.get("letter_form") or forms.LetterForm(),
         "answer_error": bound.get("answer_error"),
         "step_error": bound.get("step_error"),
-        "lbb_questions_open": application.suspensions.filter(
-            kind="lbb-vragen", end__isnull=True
-        ).exists(),
+        "lbb_questions_open": workflow.lbb_questions_open(application),
         "State": State,
         "error_forms": [f for f in bound.values() if hasattr(f, "errors") and f.errors],
     }
@@ -469,7 +471,7 @@ def deadlines_view(request: HttpRequest) -> HttpResponse:
         if (
             deadline.lbb_due
             and not application.lbb_advice_on
-            and deadline.lbb_due - today <= dt.timedelta(days=14)
+            and deadline.lbb_due - today <= dt.timedelta(days=AT_RISK_DAYS)
         ):
             reminders.append((application, _("advies LBB uiterlijk verwacht"), deadline.lbb_due))
         if deadline.hearing_ends and application.state == State.HEARING:

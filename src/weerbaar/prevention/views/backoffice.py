@@ -51,6 +51,9 @@ REQUEST_HEADER = [
     "gewenste_momenten",
 ]
 
+# The covenant's own fields, as the form names them (the parties are rows of their own).
+COVENANT_FIELDS = ("title", "municipality", "signed_on", "review_on", "ends_on", "scope", "contact")
+
 
 def visible_requests(user: Any) -> QuerySet[BusRequest]:
     return scope_queryset(user, VIEW_REQUEST, BusRequest.objects.all(), area_lookup="municipality")
@@ -374,18 +377,7 @@ def covenant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
     initial: dict[str, Any] = {}
     if covenant is not None:
-        initial = {
-            name: getattr(covenant, name)
-            for name in (
-                "title",
-                "municipality",
-                "signed_on",
-                "review_on",
-                "ends_on",
-                "scope",
-                "contact",
-            )
-        }
+        initial = {name: getattr(covenant, name) for name in COVENANT_FIELDS}
         for row, party in enumerate(covenant.parties.all(), start=1):
             initial[f"partij_{row}"], initial[f"rol_{row}"] = party.name, party.role
     form = CovenantForm(request.POST or None, initial=initial, municipalities=municipalities)
@@ -393,15 +385,7 @@ def covenant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         data = form.cleaned_data
         with transaction.atomic():
             covenant = covenant or Covenant()
-            for name in (
-                "title",
-                "municipality",
-                "signed_on",
-                "review_on",
-                "ends_on",
-                "scope",
-                "contact",
-            ):
+            for name in COVENANT_FIELDS:
                 setattr(covenant, name, data[name])
             covenant.save()
             covenant.parties.all().delete()

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from weerbaar.screening.models import (
@@ -83,8 +84,17 @@ def record(application: Application, kind: str, text: str, actor: Any, **snapsho
     )
 
 
+def _running(application: Application, kind: str) -> QuerySet[Suspension]:
+    return application.suspensions.filter(kind=kind, end__isnull=True)
+
+
+def lbb_questions_open(application: Application) -> bool:
+    """Whether the applicant still has to answer questions the LBB asked."""
+    return _running(application, SuspensionKind.LBB_QUESTIONS).exists()
+
+
 def _close_running(application: Application, kind: str, on: dt.date) -> None:
-    application.suspensions.filter(kind=kind, end__isnull=True).update(end=on)
+    _running(application, kind).update(end=on)
 
 
 @transaction.atomic
@@ -176,9 +186,8 @@ def lbb_questions(
     """The LBB asks the applicant questions (suspension starts) or they were answered."""
     if application.state != State.LBB:
         raise StepError("Er loopt geen adviesaanvraag bij het LBB.")
-    running = application.suspensions.filter(kind=SuspensionKind.LBB_QUESTIONS, end__isnull=True)
     if answered:
-        if not running.exists():
+        if not lbb_questions_open(application):
             raise StepError("Er staan geen vragen van het LBB open.")
         _close_running(application, SuspensionKind.LBB_QUESTIONS, on)
         record(
@@ -188,7 +197,7 @@ def lbb_questions(
             actor,
         )
     else:
-        if running.exists():
+        if lbb_questions_open(application):
             raise StepError("Er staan al vragen van het LBB open.")
         Suspension.objects.create(
             application=application, kind=SuspensionKind.LBB_QUESTIONS, start=on

@@ -196,3 +196,11 @@ def test_document_type_comes_from_the_content() -> None:
     assert document_kind(b"%PDF-1.7 ...") == "pdf"
     assert document_kind(b"MZ\x90\x00 renamed.pdf") is None
     assert document_kind(b"PK\x03\x04 not a zip") is None
+
+
+def test_register_pages_keep_the_filters(country: Any, staff: Any) -> None:
+    for number in range(26):
+        application(country["GM0014"], staff["anna"], number=str(number + 1), kind="subsidie")
+    page = _client(staff["anna"]).get("/screening/?soort=subsidie&sorteer=kenmerk").content.decode()
+    assert "Pagina 1 van 2" in page
+    assert 'href="?soort=subsidie&amp;sorteer=kenmerk&amp;pagina=2"' in page
