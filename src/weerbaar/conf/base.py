@@ -124,6 +124,10 @@ WEERBAAR_SIGNAL_RETENTION = {
     "doorgestuurd": {"days": 730, "action": "anonymise"},
     "buiten_gebied": {"days": 90, "action": "delete"},
 }
+# Confidentiality levels at which a reader who may not see a record may still be told that
+# another organisation holds something ("vraag na bij het RIEC"), never what. "zeer
+# vertrouwelijk" is never hinted at, whatever this says (signals.services.selectors).
+WEERBAAR_HINT_LEVELS = frozenset({"normaal", "vertrouwelijk"})
 
 
 # Abuse protection of the anonymous form: (burst, seconds per extra request) per client.

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.models import Organisation
 from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.areas.models import Area, AreaLevel
+from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.cases.services import keys
 from weerbaar.core.forms import AccessibleForm
 from weerbaar.screening.models import (
@@ -24,7 +25,6 @@ from weerbaar.screening.models import (
     Outcome,
     PersonRole,
 )
-from weerbaar.signals.services.location import normalise_postcode
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -40,10 +40,10 @@ def _date(label: Any, required: bool = True, **kwargs: Any) -> forms.DateField:
 
 
 def municipalities(organisation: Organisation | None) -> list[Area]:
-    """The municipalities the organisation covers (all, when it covers none)."""
+    """The municipalities the organisation screens for: those in its work area (none, when
+    it has no work area: then it cannot register applications)."""
     found = Area.objects.current().filter(level=AreaLevel.GEMEENTE).order_by("name")
-    covered = covered_area_ids(organisation)
-    return list(found.filter(pk__in=covered)) or list(found)
+    return list(found.filter(pk__in=covered_area_ids(organisation)))
 
 
 class ApplicationForm(AccessibleForm):

@@ -205,6 +205,8 @@ def new(request: HttpRequest) -> HttpResponse:
             )
         except InvalidKey as error:
             form.add_error(None, str(error))
+        except register.OutsideArea as error:
+            form.add_error(error.field, str(error))
         else:
             messages.success(
                 request, _("Aanvraag %(ref)s geregistreerd.") % {"ref": application.reference}
@@ -218,7 +220,7 @@ def _detail(
     request: HttpRequest, application: Application, status: int = 200, **bound: Any
 ) -> HttpResponse:
     today = timezone.localdate()
-    findings = checks.run_all(application)
+    findings = checks.run_all(application, request.user)
     deadline = workflow.deadline(application, today)
     can_change = may(request.user, access.CHANGE, application)
     items = questionnaire.items(application)

@@ -12,7 +12,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.areas.models import Area, AreaLevel
+from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.core.forms import AccessibleForm
 from weerbaar.signals.models import (
     Category,
@@ -24,7 +26,6 @@ from weerbaar.signals.models import (
 )
 from weerbaar.signals.services.images import ImageRejected, clean_image
 from weerbaar.signals.services.intake import IntakeInput, LocationInput
-from weerbaar.signals.services.location import normalise_postcode
 from weerbaar.signals.uploads import max_file_bytes, max_files
 
 NL_LATITUDE = (Decimal("50.70"), Decimal("53.70"))
@@ -140,7 +141,11 @@ class SignalForm(AccessibleForm):
     )
     website = forms.CharField(label=_("Laat dit veld leeg"), required=False)  # honeypot
 
-    def __init__(self, *args: Any, official: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, official: bool = False, clearance: str | None = None, **kwargs: Any
+    ) -> None:
+        """``clearance``: the recording official's; they cannot record a level they could
+        not read back."""
         super().__init__(*args, **kwargs)
         self.official = official
         self.images: list[Any] = []
@@ -186,7 +191,11 @@ class SignalForm(AccessibleForm):
             )
             self.fields["confidentiality"] = forms.ChoiceField(
                 label=_("Vertrouwelijkheid"),
-                choices=Confidentiality.choices,
+                choices=[
+                    c
+                    for c in Confidentiality.choices
+                    if clearance is None or c[0] in levels_up_to(clearance)
+                ],
                 initial=Confidentiality.NORMAAL,
                 required=False,
                 error_messages={"invalid_choice": _("Onbekende vertrouwelijkheid.")},

@@ -1,6 +1,15 @@
 from weerbaar.accounts.models.audit import AuditAction, AuditEvent
+from weerbaar.accounts.models.confidentiality import Confidentiality
 from weerbaar.accounts.models.organisation import Organisation, OrganisationKind
 from weerbaar.accounts.models.role import Role
 from weerbaar.accounts.models.user import User
 
-__all__ = ["AuditAction", "AuditEvent", "Organisation", "OrganisationKind", "Role", "User"]
+__all__ = [
+    "AuditAction",
+    "AuditEvent",
+    "Confidentiality",
+    "Organisation",
+    "OrganisationKind",
+    "Role",
+    "User",
+]

@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.models.confidentiality import Confidentiality
+
 
 class User(AbstractUser):
     """A person working for one organisation; what they may see follows from it."""
@@ -15,6 +17,25 @@ class User(AbstractUser):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
+    )
+    clearance = models.CharField(
+        _("toegang tot vertrouwelijkheid"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.VERTROUWELIJK,
+        help_text=_(
+            "Het hoogste niveau van vertrouwelijkheid dat deze medewerker mag lezen. Wat "
+            "hoger is, bestaat voor deze medewerker niet, ook niet voor een beheerder."
+        ),
+    )
+
+    is_functional_admin = models.BooleanField(
+        _("functioneel beheerder"),
+        default=False,
+        help_text=_(
+            "Beheert in het beheerscherm de gebruikers, rollen en naslaggegevens van de eigen "
+            "organisatie, en niets daarbuiten. Zet daarnaast 'medewerker' aan."
+        ),
     )
 
     class Meta:

@@ -8,6 +8,11 @@ with ``restricted_user_ids()`` (a sensitive case) is seen only by the users it n
 organisation and those it was shared with see it. Superusers pass both checks. Every later
 app calls ``may`` for single objects and ``scope_queryset`` for lists, so the rule is
 decided here and nowhere else.
+
+Two more rules sit on top, for every reader. The kind of organisation decides which records
+its area opens (``policy``): a partner such as the police sees signals and cases only when
+they were shared with it. And a record's confidentiality level is a ceiling: a record above
+the user's clearance is not there for them, superusers included.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 from django.db.models import Model, Q, QuerySet
 
 from weerbaar.accounts.models import Organisation
+from weerbaar.accounts.models.confidentiality import levels_up_to
+from weerbaar.accounts.services import policy
 from weerbaar.areas.models import Area
 
 _CACHE_ATTRIBUTE = "_weerbaar_covered_area_ids"
@@ -56,9 +63,26 @@ def _active(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
 
 
+def _record(obj: object) -> str:
+    """The record type ("app.model") the need-to-know table is keyed on."""
+    meta = getattr(obj, "_meta", None)
+    return meta.label_lower if meta is not None else type(obj).__name__.lower()
+
+
+def within_clearance(user: Any, obj: object) -> bool:
+    """Whether ``obj``'s confidentiality level (if it has one) is within the user's
+    clearance: the ceiling that no role, area or share lifts."""
+    level = getattr(obj, "confidentiality", None)
+    if not level:
+        return True
+    return level in levels_up_to(getattr(user, "clearance", ""))
+
+
 def _route(user: Any, obj: object) -> str | None:
     """How an active user with the permission reaches ``obj``: "all", "owner", "area",
     "shared", or None when they do not."""
+    if not within_clearance(user, obj):
+        return None
     restricted_to = getattr(obj, "restricted_user_ids", None)
     if callable(restricted_to):
         named = restricted_to()
@@ -74,6 +98,7 @@ def _route(user: Any, obj: object) -> str | None:
         return "owner"
     if (
         not getattr(obj, "owner_only", False)
+        and policy.area_opens(organisation.kind, _record(obj))
         and isinstance(obj, Scoped)
         and not _user_covered_area_ids(user).isdisjoint(obj.scope_area_ids())
     ):
@@ -122,14 +147,19 @@ def scope_queryset(
     owner_only: Q | None = None,
     restricted: Q | None = None,
     named_lookup: str | None = None,
+    ceiling_lookup: str | None = None,
 ) -> QuerySet[M]:
     """``queryset`` narrowed to what ``user`` may see under ``permission``.
 
     ``owner_only`` marks rows the area rule does not open (the same rule as ``may``);
-    ``restricted`` rows are visible only to the users found through ``named_lookup``.
+    ``restricted`` rows are visible only to the users found through ``named_lookup``;
+    ``ceiling_lookup`` names the rows' confidentiality level, kept within the clearance.
     """
     if not _active(user) or not user.has_perm(permission):
         return queryset.none()
+    if ceiling_lookup:
+        levels = levels_up_to(getattr(user, "clearance", ""))
+        queryset = queryset.filter(**{f"{ceiling_lookup}__in": levels})
     if restricted is not None and named_lookup:
         named = queryset.model._default_manager.filter(restricted, **{named_lookup: user})
         queryset = queryset.filter(~restricted | Q(pk__in=named.values("pk")))
@@ -138,9 +168,12 @@ def scope_queryset(
     organisation = getattr(user, "organisation", None)
     if organisation is None or not organisation.is_active:
         return queryset.none()
-    condition = Q(**{f"{area_lookup}__in": _user_covered_area_ids(user)})
-    if owner_only is not None:
-        condition &= ~owner_only
+    if policy.area_opens(organisation.kind, queryset.model._meta.label_lower):
+        condition = Q(**{f"{area_lookup}__in": _user_covered_area_ids(user)})
+        if owner_only is not None:
+            condition &= ~owner_only
+    else:
+        condition = Q(pk__in=[])  # a partner: the area opens nothing here
     if owner_lookup:
         condition |= Q(**{owner_lookup: organisation})
     if shared_lookup:

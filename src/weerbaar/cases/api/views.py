@@ -25,15 +25,19 @@ from weerbaar.cases.models import (
     SignalLink,
     Subject,
 )
+from weerbaar.cases.permissions import DECIDE_LINK
+from weerbaar.cases.permissions import VIEW_CASE as CASE_VIEW
+from weerbaar.cases.permissions import VIEW_INSPECTION as INSPECTION_VIEW
+from weerbaar.cases.permissions import VIEW_SUBJECT as VIEW
 from weerbaar.cases.services import linking
-from weerbaar.cases.views.cases import VIEW as CASE_VIEW
-from weerbaar.cases.views.cases import visible_cases
-from weerbaar.cases.views.inspections import VIEW as INSPECTION_VIEW
-from weerbaar.cases.views.inspections import visible_inspections
-from weerbaar.cases.views.pages import DECIDE_LINK, VIEW, visible_subjects
+from weerbaar.cases.services.selectors import (
+    visible_cases,
+    visible_inspections,
+    visible_subjects,
+)
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.signals.api.authentication import PartnerTokenAuthentication
-from weerbaar.signals.services.queries import visible as visible_signals
+from weerbaar.signals.services.selectors import visible_signals
 
 AUTH = [PartnerTokenAuthentication, SessionAuthentication]
 

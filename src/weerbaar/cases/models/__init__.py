@@ -11,7 +11,13 @@ from weerbaar.cases.models.inspection import (
     VisitPhoto,
 )
 from weerbaar.cases.models.routing import RoutingRule
-from weerbaar.cases.models.subject import LinkState, SignalLink, Subject, SubjectKind
+from weerbaar.cases.models.subject import (
+    LinkState,
+    SignalLink,
+    Subject,
+    SubjectKind,
+    SubjectOrigin,
+)
 from weerbaar.cases.models.triage import Decision, TriageDecision, TriageFormula
 
 __all__ = [
@@ -32,6 +38,7 @@ __all__ = [
     "Situation",
     "Subject",
     "SubjectKind",
+    "SubjectOrigin",
     "TriageDecision",
     "TriageFormula",
     "Visit",

@@ -20,6 +20,14 @@ class SubjectKind(models.TextChoices):
     OMSCHRIJVING = "omschrijving", _("omschrijving")
 
 
+class SubjectOrigin(models.TextChoices):
+    """Who knows the object: the register (a signal, case or inspection named it), or only
+    a Bibob application (then only its team sees it, on the application)."""
+
+    REGISTER = "register", _("signalen, zaken of controles")
+    BIBOB = "bibob", _("alleen een Bibob-aanvraag")
+
+
 class Subject(models.Model):
     kind = models.CharField(_("soort"), max_length=20, choices=SubjectKind.choices)
     key = models.CharField(_("sleutel"), max_length=200, unique=True)
@@ -45,6 +53,13 @@ class Subject(models.Model):
     )
     municipality = models.ForeignKey(
         "areas.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    origin = models.CharField(
+        _("bekend uit"),
+        max_length=10,
+        choices=SubjectOrigin.choices,
+        default=SubjectOrigin.REGISTER,
+        db_index=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from weerbaar.signals.services.location import normalise_postcode
+from weerbaar.areas.services.postcodes import normalise_postcode
 
 NUMBER = re.compile(r"^\s*(\d{1,5})\s*-?\s*([A-Za-z])?\s*(?:[-\s]\s*([A-Za-z0-9]{1,4}))?\s*$")
 FREE_ADDRESS = re.compile(

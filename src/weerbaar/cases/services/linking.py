@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import LinkState, SignalLink, Subject, SubjectKind
-from weerbaar.cases.services import keys
+from weerbaar.cases.services import keys, subjects
 from weerbaar.cases.services.matching import Candidate, Proposal, match
 from weerbaar.signals.models import Signal
 
@@ -100,65 +100,21 @@ def candidates(signal: Signal) -> list[Candidate]:
     return found
 
 
-class DatabaseCatalogue:
-    def exists(self, key: str) -> bool:
-        return Subject.objects.filter(key=key).exists()
-
-    def block(self, block: str) -> dict[str, str]:
-        kind, *rest = block.split("|")
-        if kind == "pand":
-            number, letter, where = rest
-            rows = Subject.objects.filter(
-                kind=SubjectKind.PAND, house_number=int(number), house_letter=letter
-            )
-            rows = (
-                rows.filter(municipality__code=where)
-                if where.startswith("GM")
-                else rows.filter(place__iexact=where)
-            )
-            return {
-                key: keys.street(street)
-                for key, street in rows.values_list("key", "street")
-                if street
-            }
-        if kind == "bedrijf":
-            (where,) = rest
-            result: dict[str, str] = {}
-            for key, names in Subject.objects.filter(
-                kind=SubjectKind.BEDRIJF, municipality__code=where
-            ).values_list("key", "trade_names"):
-                for trade_name in names or []:
-                    result[key] = keys.plain(str(trade_name))
-            return result
-        return {}
-
-
 def _subject_for(proposal: Proposal, signal: Signal) -> Subject:
-    if not proposal.new:
-        return Subject.objects.get(key=proposal.key)
-    candidate = proposal.candidate
-    fields = dict(candidate.fields)
-    if candidate.kind == SubjectKind.PAND:
-        fields["postcode"] = fields.get("postcode") or ""
-    try:
-        with transaction.atomic():
-            return Subject.objects.create(
-                kind=candidate.kind,
-                key=candidate.key,
-                label=candidate.label[:250],
-                area=signal.area,
-                municipality=signal.municipality,
-                latitude=signal.latitude,
-                longitude=signal.longitude,
-                **fields,
-            )
-    except IntegrityError:  # created meanwhile by a concurrent signal
-        return Subject.objects.get(key=candidate.key)
+    place = subjects.Place(
+        area=signal.area,
+        municipality=signal.municipality,
+        latitude=signal.latitude,
+        longitude=signal.longitude,
+    )
+    return subjects.obtain(
+        proposal.candidate, place=place, existing_key=None if proposal.new else proposal.key
+    )
 
 
 def propose(signal: Signal) -> list[SignalLink]:
     """Proposed links for a new signal (one per object it names); idempotent."""
-    catalogue = DatabaseCatalogue()
+    catalogue = subjects.DatabaseCatalogue()
     links = []
     for candidate in candidates(signal):
         proposal = match(candidate, catalogue)

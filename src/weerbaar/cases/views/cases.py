@@ -9,40 +9,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.models import AuditAction, Organisation, User
-from weerbaar.accounts.services.access import may, only_through_share, scope_queryset
+from weerbaar.accounts.services.access import may, only_through_share
 from weerbaar.accounts.services.audit import record, record_view
+from weerbaar.cases import permissions
 from weerbaar.cases.models import Case, CaseState
 from weerbaar.cases.services import workflow
-from weerbaar.cases.views.pages import visible_subjects
+from weerbaar.cases.services.selectors import visible_cases, visible_subjects
 from weerbaar.monitor.services.export import csv_download
 from weerbaar.signals.services import reveal
-from weerbaar.signals.services.queries import visible as visible_signals
+from weerbaar.signals.services.selectors import visible_signals
 
-VIEW = "cases.view_case"
-SHARE = "cases.add_caseshare"
-ADD = "cases.add_case"
-CHANGE = "cases.change_case"
-SENSITIVE = Q(sensitive=True)
-
-
-def visible_cases(user: Any) -> QuerySet[Case]:
-    return scope_queryset(
-        user,
-        VIEW,
-        Case.objects.all(),
-        area_lookup="subjects__area",
-        owner_lookup="owner_organisation",
-        shared_lookup="shares__organisation",
-        restricted=SENSITIVE,
-        named_lookup="named_users",
-    )
+VIEW = permissions.VIEW_CASE
+SHARE = permissions.SHARE_CASE
+ADD = permissions.ADD_CASE
+CHANGE = permissions.CHANGE_CASE
 
 
 def _get(request: HttpRequest, pk: int, permission: str = VIEW) -> Case:

@@ -10,14 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.accounts.services.access import may, scope_queryset
+from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
+from weerbaar.cases import permissions
 from weerbaar.cases.models import (
     Discipline,
     Finding,
@@ -28,22 +28,12 @@ from weerbaar.cases.models import (
     SubjectKind,
 )
 from weerbaar.cases.services import dayroute, visits
-from weerbaar.cases.views.pages import visible_subjects
+from weerbaar.cases.services.selectors import visible_inspections, visible_subjects
 from weerbaar.signals.services.images import ImageRejected, clean_image
 
-VIEW = "cases.view_inspection"
-ADD = "cases.add_inspection"
-CHANGE = "cases.change_inspection"
-
-
-def visible_inspections(user: Any) -> QuerySet[Inspection]:
-    return scope_queryset(
-        user,
-        VIEW,
-        Inspection.objects.all(),
-        area_lookup="stops__subject__area",
-        owner_lookup="organisation",
-    )
+VIEW = permissions.VIEW_INSPECTION
+ADD = permissions.ADD_INSPECTION
+CHANGE = permissions.CHANGE_INSPECTION
 
 
 def _get(request: HttpRequest, pk: int, permission: str = VIEW) -> Inspection:

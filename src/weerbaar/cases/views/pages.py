@@ -3,33 +3,27 @@ Every check of who may see what goes through accounts.services.access."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from weerbaar.accounts.services.access import may, scope_queryset
+from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
+from weerbaar.cases import permissions
 from weerbaar.cases.models import Decision, LinkState, SignalLink, Subject, SubjectKind
 from weerbaar.cases.services import linking, triage
-from weerbaar.signals.services.queries import visible as visible_signals
+from weerbaar.cases.services.selectors import visible_subjects
+from weerbaar.signals.services.selectors import visible_signals
 
-VIEW = "cases.view_subject"
-DECIDE_LINK = "cases.change_signallink"
-TRIAGE = "cases.add_triagedecision"
-
-
-def visible_subjects(user: Any) -> QuerySet[Subject]:
-    return scope_queryset(
-        user, VIEW, Subject.objects.all(), shared_lookup="links__signal__owner_organisation"
-    )
+VIEW = permissions.VIEW_SUBJECT
+DECIDE_LINK = permissions.DECIDE_LINK
+TRIAGE = permissions.TRIAGE
 
 
 def _require(request: HttpRequest, permission: str) -> None:

@@ -95,7 +95,8 @@ class ApplicationDetailSerializer(ApplicationSerializer):
 
     @extend_schema_field(FindingSerializer(many=True))
     def get_findings(self, application: Application) -> list[dict[str, Any]]:
-        return [dict(FindingSerializer(f).data) for f in checks.run_all(application)]
+        viewer = self.context["request"].user
+        return [dict(FindingSerializer(f).data) for f in checks.run_all(application, viewer)]
 
 
 class ApplicationPage(serializers.Serializer):
@@ -174,4 +175,4 @@ class ApplicationDetailView(APIView):
             raise NotFound(
                 "Deze aanvraag bestaat niet of u hoort niet bij het screeningsteam ervan."
             )
-        return Response(ApplicationDetailSerializer(application).data)
+        return Response(ApplicationDetailSerializer(application, context={"request": request}).data)

@@ -10,13 +10,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import Organisation
-from weerbaar.areas.models import Area
-from weerbaar.cases.models import Subject, SubjectKind
-from weerbaar.cases.services import keys
+from weerbaar.accounts.services.access import covered_area_ids
+from weerbaar.areas.models import Area, AreaLevel
+from weerbaar.areas.services import postcodes
+from weerbaar.areas.services.selectors import ancestors, find_area
+from weerbaar.cases.models import Subject, SubjectOrigin
+from weerbaar.cases.services import subjects
 from weerbaar.screening.models import Application, ApplicationKind, Event, Questionnaire
-from weerbaar.signals.services.location import normalise_postcode
 
 
 @dataclass
@@ -39,46 +42,71 @@ class NewApplication:
     floor_area: int | None = None
 
 
+class OutsideArea(ValueError):
+    """The premises do not lie where the screening organisation works; ``field`` names the
+    form field to correct."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _municipality_code(area: Area | None) -> str | None:
+    chain = [area, *reversed(ancestors(area))] if area is not None else []
+    return next((a.code for a in chain if a.level == AreaLevel.GEMEENTE), None)
+
+
+def check_place(new: NewApplication, organisation: Organisation) -> None:
+    """The premises must lie in the area the organisation screens for: the chosen
+    municipality in its work area, and the postcode (where Weerbaar knows it) in that
+    municipality. Otherwise the checks would show another municipality's records."""
+    if new.municipality.pk not in covered_area_ids(organisation):
+        raise OutsideArea(
+            _(
+                "De gemeente %(municipality)s valt niet onder het werkgebied van "
+                "%(organisation)s. Registreer alleen aanvragen voor panden in uw werkgebied."
+            )
+            % {"municipality": new.municipality.name, "organisation": organisation.name},
+            "municipality",
+        )
+    actual = _municipality_code(postcodes.area_for_postcode(new.postcode))
+    if actual is not None and actual != new.municipality.code:
+        found = find_area(actual)
+        raise OutsideArea(
+            _(
+                "Postcode %(postcode)s ligt in de gemeente %(actual)s, niet in %(chosen)s. "
+                "Controleer het adres of kies de juiste gemeente."
+            )
+            % {
+                "postcode": new.postcode,
+                "actual": found.name if found else actual,
+                "chosen": new.municipality.name,
+            },
+            "postcode",
+        )
+
+
 def premises_for(new: NewApplication) -> Subject:
-    number = keys.house_number(new.house_number)
-    if number is None:
-        raise keys.InvalidKey("Geen geldig huisnummer.")
-    key = keys.address_key(new.postcode, *number)
-    subject, _ = Subject.objects.get_or_create(
-        key=key,
-        defaults={
-            "kind": SubjectKind.PAND,
-            "label": f"{new.street} {number[0]}{number[1]}{'-' + number[2] if number[2] else ''}, {new.place}"[
-                :250
-            ],
-            "street": new.street,
-            "house_number": number[0],
-            "house_letter": number[1],
-            "house_addition": number[2],
-            "postcode": normalise_postcode(new.postcode) or "",
-            "place": new.place,
-            "municipality": new.municipality,
-            "area": new.municipality,
-        },
+    return subjects.premises(
+        street=new.street,
+        house_number=new.house_number,
+        postcode=new.postcode,
+        place_name=new.place,
+        municipality=new.municipality,
+        origin=SubjectOrigin.BIBOB,
     )
-    return subject
 
 
 def business_for(new: NewApplication, premises: Subject) -> Subject | None:
     if not new.kvk:
         return None
-    subject, _ = Subject.objects.get_or_create(
-        key=keys.kvk_key(new.kvk),
-        defaults={
-            "kind": SubjectKind.BEDRIJF,
-            "label": new.applicant_name[:250],
-            "kvk": new.kvk,
-            "municipality": new.municipality,
-            "area": new.municipality,
-        },
+    return subjects.business(
+        kvk=new.kvk,
+        name=new.applicant_name,
+        municipality=new.municipality,
+        address=premises,
+        origin=SubjectOrigin.BIBOB,
     )
-    subject.addresses.add(premises)
-    return subject
 
 
 def _reference(year: int) -> str:
@@ -96,6 +124,7 @@ def _reference(year: int) -> str:
 def create(
     new: NewApplication, *, actor: Any, organisation: Organisation, team: Iterable[Any] = ()
 ) -> Application:
+    check_place(new, organisation)
     questionnaire = Questionnaire.objects.order_by("-version").first()
     if questionnaire is None:
         raise LookupError("Er is geen vragenlijst; voer de migraties uit.")

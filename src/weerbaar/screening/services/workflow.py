@@ -103,7 +103,8 @@ def assess(application: Application, choice: str, reasons: str, *, actor: Any, o
     are kept with it. Asking the LBB for advice also suspends the decision period."""
     if not reasons.strip():
         raise StepError("Geef een motivering.")
-    findings = [f.as_dict() for f in checks.run_all(application)]
+    # The snapshot keeps what this official saw, and nothing they could not see.
+    findings = [f.as_dict() for f in checks.run_all(application, actor)]
     application.assessment = choice
     label = Assessment(choice).label
     if choice == Assessment.LBB:

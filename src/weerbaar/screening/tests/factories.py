@@ -17,6 +17,10 @@ SCREENER = [
     "view_application",
     "add_application",
     "change_application",
+    # the checks read what the region knows, as far as the screener may see it
+    "view_signal",
+    "view_case",
+    "view_inspection",
 ]
 KVK = "12345679"  # passes the 11-test
 
@@ -25,7 +29,7 @@ def screener(org: Organisation, username: str, codenames: list[str] | None = Non
     return member(
         org,
         username,
-        apps=["screening"],
+        apps=["screening", "signals", "cases"],
         codenames=codenames or SCREENER,
         role=f"screening-{username}",
         password=PASSWORD,

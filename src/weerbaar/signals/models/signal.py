@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+# The levels belong to the access model (a ceiling on every reader); signals re-export them.
+from weerbaar.accounts.models import Confidentiality as Confidentiality
 from weerbaar.core.append_only import AppendOnlyMixin
 
 
@@ -37,12 +39,6 @@ class Source(models.TextChoices):
     COLLEGA = "collega", _("collega")
     PARTNER = "partner", _("partnerorganisatie")
     MMA = "mma", _("Meld Misdaad Anoniem")
-
-
-class Confidentiality(models.TextChoices):
-    NORMAAL = "normaal", _("normaal")
-    VERTROUWELIJK = "vertrouwelijk", _("vertrouwelijk")
-    ZEER_VERTROUWELIJK = "zeer_vertrouwelijk", _("zeer vertrouwelijk (alleen eigen organisatie)")
 
 
 class LocationKind(models.TextChoices):

@@ -15,6 +15,7 @@ from django.db.models import Q
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.areas.models import Area
+from weerbaar.areas.services import postcodes
 from weerbaar.signals import events
 from weerbaar.signals.models import (
     Attachment,
@@ -83,10 +84,14 @@ def locate(data: LocationInput) -> Area | None:
     """The smallest area we can tell from what was given (see services.location)."""
     if data.latitude is not None and data.longitude is not None:
         return location.area_at(data.latitude, data.longitude)
-    found = location.area_for_postcode(data.postcode) if data.postcode else None
+    found = postcodes.table_area(data.postcode) if data.postcode else None
     if found is not None:
         return found
-    municipality = data.municipality or location.municipality_named(data.place)
+    municipality = (
+        data.municipality
+        or (postcodes.municipality_for(data.postcode) if data.postcode else None)
+        or location.municipality_named(data.place)
+    )
     if municipality is not None and data.district:
         child = (
             Area.objects.current()

@@ -1,8 +1,8 @@
 """Where a signal is about, linked to municipality, district and neighbourhood.
 
 - A point (WGS84) is placed with the area boundaries (shapely).
-- An address is placed with an optional postcode table (``WEERBAAR_POSTCODE_FILE``, e.g.
-  derived from CBS "Buurt, wijk en gemeente per postcode en huisnummer"), else with the
+- An address is placed by its postcode (``areas.services.postcodes``: the optional table
+  of full postcodes, then the PC4 ranges), else with the
   municipality the reporter chose, else with a place name that is a municipality's name.
   Weerbaar never asks an online geocoder: it must work without internet.
 - A chosen area code (municipality, district or neighbourhood) is taken as it is.
@@ -13,33 +13,19 @@ those without any place, go to the organisation marked as central intake (meldpu
 
 from __future__ import annotations
 
-import csv
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
 from weerbaar.accounts.models import Organisation
 from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.areas.models import Area, AreaLevel
-from weerbaar.areas.services.selectors import ancestors, find_area
-
-POSTCODE = re.compile(r"^([1-9][0-9]{3})\s?([A-Z]{2})$")
-NOT_ISSUED = {"SA", "SD", "SS"}  # letter pairs PostNL does not use
-
-
-def normalise_postcode(value: str) -> str | None:
-    """'9711 ab' -> '9711AB'; None when it is not a Dutch postcode."""
-    match = POSTCODE.match(value.strip().upper())
-    if not match or match.group(2) in NOT_ISSUED:
-        return None
-    return match.group(1) + match.group(2)
+from weerbaar.areas.services import postcodes
+from weerbaar.areas.services.selectors import ancestors
 
 
 @dataclass(frozen=True)
@@ -53,27 +39,6 @@ class Placement:
     def district(self) -> Area | None:
         chain = [*ancestors(self.area), self.area] if self.area else []
         return next((a for a in chain if a.level == AreaLevel.WIJK), None)
-
-
-@lru_cache(maxsize=1)
-def _postcode_table(path: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            postcode = (row.get("postcode") or "").replace(" ", "").upper()
-            code = (row.get("gebiedscode") or "").strip().upper()
-            if postcode and code:
-                table[postcode] = code
-    return table
-
-
-def area_for_postcode(postcode: str) -> Area | None:
-    path = getattr(settings, "WEERBAAR_POSTCODE_FILE", None)
-    if not path or not Path(path).is_file():
-        return None
-    table = _postcode_table(str(path))
-    code = table.get(postcode) or table.get(postcode[:4])
-    return find_area(code) if code else None
 
 
 @lru_cache(maxsize=1)
@@ -146,4 +111,4 @@ def place(area: Area | None) -> Placement:
 
 def clear_caches() -> None:
     _shapes.cache_clear()
-    _postcode_table.cache_clear()
+    postcodes.clear_caches()

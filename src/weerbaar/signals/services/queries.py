@@ -34,6 +34,7 @@ def visible(user: Any) -> QuerySet[Signal]:
         owner_lookup="owner_organisation",
         shared_lookup="shares__organisation",
         owner_only=OWNER_ONLY,
+        ceiling_lookup="confidentiality",
     )
 
 

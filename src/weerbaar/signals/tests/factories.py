@@ -33,8 +33,10 @@ CAMERA = "CanonDistinctive-EOS-4242"
 FILE_NAME = "foto_vanuit_raam_melder_5521.jpg"
 
 
-def organisation(name: str, *areas: Area, intake_point: bool = False) -> Organisation:
-    return _organisation(name, *areas, is_intake=intake_point)
+def organisation(
+    name: str, *areas: Area, intake_point: bool = False, kind: str = "gemeente"
+) -> Organisation:
+    return _organisation(name, *areas, is_intake=intake_point, kind=kind)
 
 
 def handler(org: Organisation, username: str, codenames: list[str] | None = None) -> User:

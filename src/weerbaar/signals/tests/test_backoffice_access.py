@@ -160,11 +160,15 @@ def test_very_confidential_signal_stays_with_its_organisation(
     country: dict[str, Any], orgs: dict[str, Any]
 ) -> None:
     """A police officer logs a very confidential signal about Groningen: the municipality
-    covering the area does not see it; the officer's own organisation does."""
+    covering the area does not see it; the officer's own organisation does, but only those
+    cleared for the level."""
     from weerbaar.signals.tests.factories import handler, organisation
 
-    police = organisation("Politie Noord-Nederland")
+    police = organisation("Politie Noord-Nederland", kind="politie")
     officer = handler(police, "agent")
+    officer.clearance = Confidentiality.ZEER_VERTROUWELIJK
+    officer.save()
+    colleague = handler(police, "collega")
     signal = make_signal(
         country["GM0014"],
         channel="ambtenaar",
@@ -177,6 +181,9 @@ def test_very_confidential_signal_stays_with_its_organisation(
     assert groningen.get(reverse("signals:detail", args=[signal.pk])).status_code == 404
     assert signal.receipt not in groningen.get(reverse("signals:list")).content.decode()
     assert client_for(officer).get(reverse("signals:detail", args=[signal.pk])).status_code == 200
+    uncleared = client_for(colleague)
+    assert uncleared.get(reverse("signals:detail", args=[signal.pk])).status_code == 404
+    assert signal.receipt not in uncleared.get(reverse("signals:list")).content.decode()
 
 
 def test_list_filters_sorts_paginates_and_exports(

@@ -11,11 +11,11 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.signals.models import AppendOnlyError, EventKind, Signal, SignalEvent, Status
 from weerbaar.signals.services import categorise, conversation, receipts, retention, reveal
 from weerbaar.signals.services import status as status_service
 from weerbaar.signals.services.intake import IntakeInput, LocationInput, submit
-from weerbaar.signals.services.location import normalise_postcode
 from weerbaar.signals.tests.factories import make_signal
 
 pytestmark = pytest.mark.django_db

@@ -96,9 +96,18 @@ def signal_new(request: HttpRequest) -> HttpResponse:
     """The officials' form: the public form plus checklist, source and confidentiality."""
     _require(request, ADD)
     if request.method == "GET":
-        form = SignalForm(official=True, initial={"category": request.GET.get("categorie", "")})
+        form = SignalForm(
+            official=True,
+            clearance=getattr(request.user, "clearance", None),
+            initial={"category": request.GET.get("categorie", "")},
+        )
         return render(request, "signals/backoffice/new.html", {"form": form})
-    form = SignalForm(request.POST, request.FILES, official=True)
+    form = SignalForm(
+        request.POST,
+        request.FILES,
+        official=True,
+        clearance=getattr(request.user, "clearance", None),
+    )
     if not form.is_valid():
         return render(request, "signals/backoffice/new.html", {"form": form}, status=400)
     result = intake.submit(form.to_input(), channel=Channel.AMBTENAAR, user=request.user)

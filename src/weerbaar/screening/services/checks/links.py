@@ -1,15 +1,31 @@
 """Checks against what the region already knows about the premises and the business:
-signals, cases and inspections about the same object."""
+signals, cases and inspections about the same object.
+
+They read through the cases app's scoped readers with the acting official, so a finding
+shows only what that official may see. Where more is held that they may not see, and its
+level allows it, the finding says to ask the RIEC, never what is held or by whom."""
 
 from __future__ import annotations
 
-from django.db.models import Q
+from typing import Any
+
 from django.utils.formats import date_format
 
-from weerbaar.cases.models import Case, InspectionStop, LinkState, SignalLink, Subject
+from weerbaar.cases.models import Subject
 from weerbaar.cases.models.inspection import Finding as VisitFinding
+from weerbaar.cases.services.selectors import (
+    Known,
+    cases_about,
+    inspections_about,
+    links_about,
+    subjects_with_kvk,
+)
 from weerbaar.screening.models import Application
-from weerbaar.screening.services.checks.base import check
+from weerbaar.screening.services.checks.base import Source, check
+
+ASK_RIEC = (
+    "Mogelijk is er meer bekend bij een andere organisatie dan u kunt zien: vraag na bij het RIEC."
+)
 
 
 def subjects(application: Application) -> list[Subject]:
@@ -17,8 +33,7 @@ def subjects(application: Application) -> list[Subject]:
     found = [s for s in (application.premises, application.business) if s is not None]
     if application.business is not None:
         found += list(application.business.addresses.all())
-    if application.kvk:
-        found += list(Subject.objects.filter(kvk=application.kvk))
+    found += list(subjects_with_kvk(application.kvk))
     return list({s.pk: s for s in found}.values())
 
 
@@ -30,33 +45,40 @@ def _about(subject: Subject, application: Application) -> str:
     return "dit pand" if application.premises_id == subject.pk else f"{subject.label}"
 
 
+def _result(
+    known: Known, details: list[Source], found: str, none: str
+) -> tuple[bool, str, list[Source]]:
+    if known.hint:
+        details = [*details, Source(ASK_RIEC)]
+    if not details:
+        return False, none, []
+    explanation = found if known.rows else none
+    return bool(known.rows) or known.hint, explanation, details
+
+
 @check(
     "signalen",
     "Signalen over het pand of de onderneming",
     data_used="Signalen gekoppeld aan het pand en de onderneming (niet afgewezen koppelingen)",
     weight=2,
 )
-def signals(application: Application) -> tuple[bool, str, list[str]]:
-    objects = subjects(application)
-    links = (
-        SignalLink.objects.filter(subject__in=objects)
-        .exclude(state=LinkState.REJECTED)
-        .select_related("signal__category", "subject")
-        .order_by("signal__created_at")
-    )
+def signals(application: Application, viewer: Any) -> tuple[bool, str, list[Source]]:
+    known = links_about(subjects(application), viewer)
     details = [
-        f"Signaal {link.signal.receipt} van {date_format(link.signal.created_at, 'j F Y')}"
-        f" ({link.signal.category.name if link.signal.category else 'geen categorie'})"
-        f" gaat over {_about(link.subject, application)}; koppeling {link.get_state_display()}:"
-        f" {link.reason}"
-        for link in links
+        Source(
+            f"Signaal {link.signal.receipt} van {date_format(link.signal.created_at, 'j F Y')}"
+            f" ({link.signal.category.name if link.signal.category else 'geen categorie'})"
+            f" gaat over {_about(link.subject, application)}; koppeling"
+            f" {link.get_state_display()}: {link.reason}",
+            f"signals.signal:{link.signal_id}",
+        )
+        for link in known.rows
     ]
-    if not details:
-        return False, "Geen signalen over het pand of de onderneming.", []
-    return (
-        True,
-        f"{_count(len(details), 'signaal', 'signalen')} over het pand of de onderneming.",
+    return _result(
+        known,
         details,
+        f"{_count(len(known.rows), 'signaal', 'signalen')} over het pand of de onderneming.",
+        "Geen signalen over het pand of de onderneming die u kunt zien.",
     )
 
 
@@ -66,30 +88,22 @@ def signals(application: Application) -> tuple[bool, str, list[str]]:
     data_used="Zaken (open en gesloten) met het pand of de onderneming als object",
     weight=3,
 )
-def cases(application: Application) -> tuple[bool, str, list[str]]:
-    objects = subjects(application)
-    found = (
-        Case.objects.filter(subjects__in=objects)
-        .distinct()
-        .select_related("owner_organisation")
-        .order_by("created_at")
-    )
+def cases(application: Application, viewer: Any) -> tuple[bool, str, list[Source]]:
+    known = cases_about(subjects(application), viewer)
     details = [
-        f"Zaak Z{case.pk} ({case.get_state_display()}, geopend {date_format(case.created_at, 'j F Y')},"
-        f" {case.owner_organisation.name})"
-        + (
-            " — gevoelige zaak: vraag de eigenaar om inzage"
-            if case.sensitive
-            else f": {case.title}"
+        Source(
+            f"Zaak Z{case.pk} ({case.get_state_display()}, geopend"
+            f" {date_format(case.created_at, 'j F Y')}, {case.owner_organisation.name}):"
+            f" {case.title}",
+            f"cases.case:{case.pk}",
         )
-        for case in found
+        for case in known.rows
     ]
-    if not details:
-        return False, "Geen zaken over het pand of de onderneming.", []
-    return (
-        True,
-        f"{_count(len(details), 'zaak', 'zaken')} over het pand of de onderneming.",
+    return _result(
+        known,
         details,
+        f"{_count(len(known.rows), 'zaak', 'zaken')} over het pand of de onderneming.",
+        "Geen zaken over het pand of de onderneming die u kunt zien.",
     )
 
 
@@ -99,22 +113,22 @@ def cases(application: Application) -> tuple[bool, str, list[str]]:
     data_used="Controles van het interventieteam op het pand of bij de onderneming",
     weight=3,
 )
-def inspections(application: Application) -> tuple[bool, str, list[str]]:
-    stops = (
-        InspectionStop.objects.filter(subject__in=subjects(application))
-        .filter(Q(visit__isnull=False))
-        .select_related("inspection", "visit", "subject")
-        .order_by("inspection__date")
+def inspections(application: Application, viewer: Any) -> tuple[bool, str, list[Source]]:
+    known = inspections_about(subjects(application), viewer)
+    with_findings = [stop for stop in known.rows if stop.visit.findings]
+    details = [
+        Source(
+            f"Controle {date_format(stop.inspection.date, 'j F Y')} ({stop.inspection.team})"
+            f" op {stop.subject.label}: "
+            + ", ".join(str(dict(VisitFinding.choices).get(f, f)) for f in stop.visit.findings),
+            f"cases.inspection:{stop.inspection_id}",
+        )
+        for stop in with_findings
+    ]
+    known.rows = with_findings
+    return _result(
+        known,
+        details,
+        f"{_count(len(with_findings), 'controle', 'controles')} met bevindingen.",
+        "Geen controles met bevindingen op het pand of bij de onderneming die u kunt zien.",
     )
-    details = []
-    for stop in stops:
-        findings = stop.visit.findings or []
-        if findings:
-            details.append(
-                f"Controle {date_format(stop.inspection.date, 'j F Y')} ({stop.inspection.team})"
-                f" op {stop.subject.label}: "
-                + ", ".join(str(dict(VisitFinding.choices).get(f, f)) for f in findings)
-            )
-    if not details:
-        return False, "Geen controles met bevindingen op het pand of bij de onderneming.", []
-    return True, f"{_count(len(details), 'controle', 'controles')} met bevindingen.", details

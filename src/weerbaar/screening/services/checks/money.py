@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from decimal import Decimal
+from typing import Any
 
 from weerbaar.screening.models import Application, FinancingSource
 from weerbaar.screening.services.checks.base import check, sentence
@@ -27,7 +28,7 @@ def euro(amount: Decimal | float) -> str:
     data_used="Investering en financieringsbronnen uit de vragenlijst",
     weight=3,
 )
-def financing(application: Application) -> tuple[bool, str, list[str]]:
+def financing(application: Application, viewer: Any) -> tuple[bool, str, list[str]]:
     lines = list(application.financing.all())
     if application.investment is None:
         return False, "Geen investering opgegeven; niet te beoordelen.", []
@@ -63,7 +64,7 @@ def financing(application: Application) -> tuple[bool, str, list[str]]:
     data_used="Inschrijfdatum KvK, datum van ontvangst en investering",
     weight=2,
 )
-def young_company(application: Application) -> tuple[bool, str, list[str]]:
+def young_company(application: Application, viewer: Any) -> tuple[bool, str, list[str]]:
     if application.founded_on is None or application.investment is None:
         return False, "Inschrijfdatum of investering onbekend; niet te beoordelen.", []
     months = (application.received_on.year - application.founded_on.year) * 12 + (
@@ -121,7 +122,7 @@ def _far(application: Application, field: str, label: str) -> tuple[bool | None,
     data_used="Huur, koopsom en oppervlakte; vergelijkbare aanvragen van dezelfde soort in dezelfde gemeente",
     weight=2,
 )
-def price(application: Application) -> tuple[bool, str, list[str]]:
+def price(application: Application, viewer: Any) -> tuple[bool, str, list[str]]:
     results = [
         _far(application, "rent_per_month", "Huur per maand"),
         _far(application, "purchase_price", "Koopsom"),

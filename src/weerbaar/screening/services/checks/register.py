@@ -4,10 +4,12 @@ address, a cash-intensive sector, and the same person or address in other applic
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Q
 
 from weerbaar.screening.models import Application, CompanyEventKind, Person
+from weerbaar.screening.services import access
 from weerbaar.screening.services.checks.base import check, sentence
 
 WINDOW_MONTHS = 24
@@ -20,7 +22,7 @@ FREQUENT = 2
     data_used=f"Wijzigingen in het KvK-uittreksel in de {WINDOW_MONTHS} maanden voor de aanvraag",
     weight=2,
 )
-def changes(application: Application) -> tuple[bool, str, list[str]]:
+def changes(application: Application, viewer: Any) -> tuple[bool, str, list[str]]:
     since = application.received_on - dt.timedelta(days=WINDOW_MONTHS * 365 // 12)
     events = application.company_events.filter(date__gte=since, date__lte=application.received_on)
     counts = {kind: events.filter(kind=kind).count() for kind in CompanyEventKind.values}
@@ -46,7 +48,7 @@ def changes(application: Application) -> tuple[bool, str, list[str]]:
     data_used="Soort aanvraag (branche)",
     weight=1,
 )
-def cash_sector(application: Application) -> tuple[bool, str, list[str]]:
+def cash_sector(application: Application, viewer: Any) -> tuple[bool, str, list[str]]:
     if application.kind.cash_intensive:
         return True, f"{application.kind.name}: een branche waarin veel contant geld omgaat.", []
     return False, f"{application.kind.name}: geen contant-intensieve branche.", []
@@ -58,10 +60,13 @@ def cash_sector(application: Application) -> tuple[bool, str, list[str]]:
     data_used="Personen, pand en KvK-nummer van de andere aanvragen van dit bestuursorgaan",
     weight=2,
 )
-def recurrence(application: Application) -> tuple[bool, str, list[str]]:
-    others = Application.objects.filter(
-        owner_organisation=application.owner_organisation, purged_at__isnull=True
-    ).exclude(pk=application.pk)
+def recurrence(application: Application, viewer: Any) -> tuple[bool, str, list[str]]:
+    # Only applications the official may see: another team's file stays with that team.
+    others = (
+        access.visible(viewer)
+        .filter(owner_organisation=application.owner_organisation, purged_at__isnull=True)
+        .exclude(pk=application.pk)
+    )
     details = []
     same_place = Q()
     if application.premises_id:

@@ -1,0 +1,12 @@
+"""The cases app's permission names, defined once."""
+
+VIEW_SUBJECT = "cases.view_subject"
+VIEW_CASE = "cases.view_case"
+ADD_CASE = "cases.add_case"
+CHANGE_CASE = "cases.change_case"
+SHARE_CASE = "cases.add_caseshare"
+DECIDE_LINK = "cases.change_signallink"
+TRIAGE = "cases.add_triagedecision"
+VIEW_INSPECTION = "cases.view_inspection"
+ADD_INSPECTION = "cases.add_inspection"
+CHANGE_INSPECTION = "cases.change_inspection"

@@ -1,0 +1,112 @@
+"""The cases app's scoped readers. Views, the API, exports, the triage list and other apps
+(the Bibob checks) read objects, links, cases and inspections only through these, always
+with the acting user: what a reader may not see is not there for them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from weerbaar.accounts.services.access import scope_queryset
+from weerbaar.cases.models import (
+    Case,
+    Inspection,
+    InspectionStop,
+    LinkState,
+    SignalLink,
+    Subject,
+    SubjectOrigin,
+)
+from weerbaar.cases.permissions import VIEW_CASE, VIEW_INSPECTION, VIEW_SUBJECT
+from weerbaar.signals.services.selectors import hint_allowed, hinted_among, visible_signals
+
+SENSITIVE = Q(sensitive=True)
+
+
+def visible_subjects(user: Any) -> QuerySet[Subject]:
+    """Objects in the register the user may see. Objects only a Bibob application knows
+    are not in the register: its team sees them on the application."""
+    return scope_queryset(
+        user,
+        VIEW_SUBJECT,
+        Subject.objects.exclude(origin=SubjectOrigin.BIBOB),
+        shared_lookup="links__signal__owner_organisation",
+    )
+
+
+def visible_cases(user: Any) -> QuerySet[Case]:
+    return scope_queryset(
+        user,
+        VIEW_CASE,
+        Case.objects.all(),
+        area_lookup="subjects__area",
+        owner_lookup="owner_organisation",
+        shared_lookup="shares__organisation",
+        restricted=SENSITIVE,
+        named_lookup="named_users",
+    )
+
+
+def visible_inspections(user: Any) -> QuerySet[Inspection]:
+    return scope_queryset(
+        user,
+        VIEW_INSPECTION,
+        Inspection.objects.all(),
+        area_lookup="stops__subject__area",
+        owner_lookup="organisation",
+    )
+
+
+def subjects_with_kvk(kvk: str) -> QuerySet[Subject]:
+    """Objects registered under a KvK number (the business's other records)."""
+    return Subject.objects.filter(kvk=kvk) if kvk else Subject.objects.none()
+
+
+@dataclass
+class Known:
+    """What a reader may see about some objects, and whether more is held elsewhere that
+    they may be pointed to (never what)."""
+
+    rows: list[Any] = field(default_factory=list)
+    hint: bool = False
+
+
+def links_about(subjects: Iterable[Subject], user: Any) -> Known:
+    """Signal links (not rejected) about ``subjects`` whose signal the user may see."""
+    about = SignalLink.objects.filter(subject__in=list(subjects)).exclude(state=LinkState.REJECTED)
+    shown = (
+        about.filter(signal__in=visible_signals(user))
+        .select_related("signal__category", "subject")
+        .order_by("signal__created_at", "pk")
+    )
+    return Known(list(shown), hinted_among(about.values("signal_id"), user))
+
+
+def cases_about(subjects: Iterable[Subject], user: Any) -> Known:
+    """Cases about ``subjects`` that the user may see; a hint when others exist that are
+    not sensitive (a sensitive case is never hinted at)."""
+    about = Case.objects.filter(subjects__in=list(subjects)).distinct()
+    visible = visible_cases(user)
+    shown = (
+        about.filter(pk__in=visible.values("pk"))
+        .select_related("owner_organisation")
+        .order_by("created_at", "pk")
+    )
+    hidden = about.exclude(pk__in=visible.values("pk"))
+    return Known(list(shown), hint_allowed("normaal") and hidden.filter(sensitive=False).exists())
+
+
+def inspections_about(subjects: Iterable[Subject], user: Any) -> Known:
+    """Visited inspection stops at ``subjects`` on inspection days the user may see."""
+    about = InspectionStop.objects.filter(subject__in=list(subjects), visit__isnull=False)
+    visible = visible_inspections(user)
+    shown = (
+        about.filter(inspection__in=visible)
+        .select_related("inspection", "visit", "subject")
+        .order_by("inspection__date", "pk")
+    )
+    hidden = about.exclude(inspection__in=visible).exists()
+    return Known(list(shown), hint_allowed("normaal") and hidden)

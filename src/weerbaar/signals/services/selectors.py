@@ -1,0 +1,38 @@
+"""The signals app's scoped readers: other code reads signals only through these, always
+with the acting user, so need to know cannot be forgotten by a caller."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from weerbaar.signals.models import Confidentiality, Signal
+from weerbaar.signals.services.queries import visible
+
+__all__ = ["hint_allowed", "hinted_among", "visible_signals"]
+
+
+def visible_signals(user: Any) -> QuerySet[Signal]:
+    """Every signal ``user`` may see: own organisation, its area (municipalities only),
+    or shared with it; never above the user's clearance."""
+    return visible(user)
+
+
+def hint_allowed(level: str) -> bool:
+    """Whether a reader who may not see a record of ``level`` may be told that another
+    organisation holds something ("vraag na bij het RIEC"), without what. Set per level in
+    ``WEERBAAR_HINT_LEVELS``; never for "zeer vertrouwelijk"."""
+    if level == Confidentiality.ZEER_VERTROUWELIJK:
+        return False
+    return level in getattr(settings, "WEERBAAR_HINT_LEVELS", ())
+
+
+def hinted_among(signal_ids: QuerySet[Any] | list[int], user: Any) -> bool:
+    """True when some of ``signal_ids`` are hidden from ``user`` at a level that allows a
+    hint. Says nothing about which, how many, or what they hold."""
+    hidden = Signal.objects.filter(pk__in=signal_ids).exclude(pk__in=visible(user).values("pk"))
+    return any(
+        hint_allowed(level) for level in hidden.values_list("confidentiality", flat=True).distinct()
+    )
