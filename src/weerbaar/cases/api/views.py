@@ -134,7 +134,7 @@ class SubjectDetailView(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         _require(request)
-        subject = Subject.objects.filter(pk=pk).first()
+        subject = visible_subjects(request.user).filter(pk=pk).first()
         if subject is None or not may(request.user, VIEW, subject):
             raise NotFound("Dit object bestaat niet of u heeft er geen toegang toe.")
         record_view(request.user, subject)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.models import Confidentiality
 from weerbaar.core.append_only import AppendOnlyMixin
 
 
@@ -34,6 +35,16 @@ class Case(models.Model):
         related_name="+",
     )
     team = models.CharField(_("team"), max_length=120, blank=True)
+    confidentiality = models.CharField(
+        _("vertrouwelijkheid"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.NORMAAL,
+        help_text=_(
+            "Vertrouwelijk: andere organisaties zien de zaak alleen als u haar met hen deelt. "
+            "Zeer vertrouwelijk: ook geen verwijzing naar het RIEC in Bibob-toetsen."
+        ),
+    )
     sensitive = models.BooleanField(
         _("gevoelig"),
         default=False,
@@ -73,6 +84,11 @@ class Case(models.Model):
 
     def shared_organisation_ids(self) -> list[int]:
         return [share.organisation_id for share in self.shares.all()]
+
+    @property
+    def owner_only(self) -> bool:
+        """A confidential case is not opened by another organisation's area."""
+        return self.confidentiality != Confidentiality.NORMAAL
 
     def restricted_user_ids(self) -> set[int] | None:
         """None: no restriction. Otherwise only these users may see the case at all."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from weerbaar.accounts.models import Confidentiality
 from weerbaar.accounts.services.access import scope_queryset
 from weerbaar.cases.models import (
     Case,
@@ -24,6 +25,7 @@ from weerbaar.cases.permissions import VIEW_CASE, VIEW_INSPECTION, VIEW_SUBJECT
 from weerbaar.signals.services.selectors import hint_allowed, hinted_among, visible_signals
 
 SENSITIVE = Q(sensitive=True)
+CONFIDENTIAL = ~Q(confidentiality=Confidentiality.NORMAAL)
 
 
 def visible_subjects(user: Any) -> QuerySet[Subject]:
@@ -47,6 +49,8 @@ def visible_cases(user: Any) -> QuerySet[Case]:
         shared_lookup="shares__organisation",
         restricted=SENSITIVE,
         named_lookup="named_users",
+        owner_only=CONFIDENTIAL,
+        ceiling_lookup="confidentiality",
     )
 
 
@@ -86,8 +90,8 @@ def links_about(subjects: Iterable[Subject], user: Any) -> Known:
 
 
 def cases_about(subjects: Iterable[Subject], user: Any) -> Known:
-    """Cases about ``subjects`` that the user may see; a hint when others exist that are
-    not sensitive (a sensitive case is never hinted at)."""
+    """Cases about ``subjects`` that the user may see; a hint when others exist whose level
+    allows one (a sensitive case is never hinted at)."""
     about = Case.objects.filter(subjects__in=list(subjects)).distinct()
     visible = visible_cases(user)
     shown = (
@@ -95,8 +99,9 @@ def cases_about(subjects: Iterable[Subject], user: Any) -> Known:
         .select_related("owner_organisation")
         .order_by("created_at", "pk")
     )
-    hidden = about.exclude(pk__in=visible.values("pk"))
-    return Known(list(shown), hint_allowed("normaal") and hidden.filter(sensitive=False).exists())
+    hidden = about.exclude(pk__in=visible.values("pk")).filter(sensitive=False)
+    levels = hidden.values_list("confidentiality", flat=True).distinct()
+    return Known(list(shown), any(hint_allowed(level) for level in levels))
 
 
 def inspections_about(subjects: Iterable[Subject], user: Any) -> Known:

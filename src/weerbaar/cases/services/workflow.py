@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from weerbaar.accounts.models import AuditAction, Organisation
+from weerbaar.accounts.models import AuditAction, Confidentiality, Organisation
+from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import Case, CaseEvent, CaseShare, CaseState, Subject
 from weerbaar.signals.models import Signal
@@ -58,6 +59,7 @@ def open_case(
     team: str = "",
     sensitive: bool = False,
     named_users: Iterable[Any] = (),
+    confidentiality: str = Confidentiality.NORMAAL,
     references: dict[str, str] | None = None,
 ) -> Case:
     organisation = getattr(actor, "organisation", None)
@@ -65,6 +67,10 @@ def open_case(
         raise WorkflowError(_("U hoort bij geen organisatie; een zaak heeft een eigenaar nodig."))
     if not title.strip():
         raise WorkflowError(_("Geef de zaak een titel."))
+    if confidentiality not in levels_up_to(getattr(actor, "clearance", "")):
+        raise WorkflowError(
+            _("U kunt geen zaak openen met een vertrouwelijkheid die u zelf niet mag lezen.")
+        )
     unknown = set(references or {}) - set(REFERENCE_KEYS)
     if unknown:
         raise WorkflowError(_("Onbekend kenmerk: %(k)s.") % {"k": ", ".join(sorted(unknown))})
@@ -73,6 +79,7 @@ def open_case(
         owner_organisation=organisation,
         team=team.strip()[:120],
         sensitive=sensitive,
+        confidentiality=confidentiality,
         partner_references={k: v.strip() for k, v in (references or {}).items() if v.strip()},
         deadline=_deadline(S.INTAKE, timezone.localdate()),
         created_by=actor,

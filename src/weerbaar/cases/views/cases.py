@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.accounts.models import AuditAction, Organisation, User
+from weerbaar.accounts.models import AuditAction, Confidentiality, Organisation, User
+from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.accounts.services.access import may, only_through_share
 from weerbaar.accounts.services.audit import record, record_view
 from weerbaar.cases import permissions
@@ -103,6 +104,12 @@ def case_new(request: HttpRequest) -> HttpResponse:
         "colleagues": colleagues,
         "title": request.POST.get("titel", subjects[0].label if subjects else ""),
         "keys": workflow.REFERENCE_KEYS,
+        "levels": [
+            (value, label)
+            for value, label in Confidentiality.choices
+            if value in levels_up_to(getattr(request.user, "clearance", ""))
+        ],
+        "level": request.POST.get("vertrouwelijkheid", Confidentiality.NORMAAL),
     }
     if request.method == "POST":
         named = colleagues.filter(
@@ -116,6 +123,7 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 signals=signals,
                 team=request.POST.get("team", ""),
                 sensitive=request.POST.get("gevoelig") == "1",
+                confidentiality=request.POST.get("vertrouwelijkheid") or Confidentiality.NORMAAL,
                 named_users=named,
                 references={
                     k: request.POST.get(f"kenmerk_{k}", "") for k in workflow.REFERENCE_KEYS

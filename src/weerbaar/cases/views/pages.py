@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
 from weerbaar.cases import permissions
-from weerbaar.cases.models import Decision, LinkState, SignalLink, Subject, SubjectKind
+from weerbaar.cases.models import Decision, LinkState, SignalLink, SubjectKind
 from weerbaar.cases.services import linking, triage
 from weerbaar.cases.services.selectors import visible_subjects
 from weerbaar.signals.services.selectors import visible_signals
@@ -60,7 +60,9 @@ def subject_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = Subject.objects.filter(pk=pk).select_related("municipality", "area").first()
+    subject = (
+        visible_subjects(request.user).filter(pk=pk).select_related("municipality", "area").first()
+    )
     if subject is None or not may(request.user, VIEW, subject):
         raise Http404(_("Dit object bestaat niet of u heeft er geen toegang toe."))
     record_view(request.user, subject)
@@ -131,7 +133,7 @@ def triage_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def triage_decide(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, TRIAGE)
-    subject = Subject.objects.filter(pk=pk).first()
+    subject = visible_subjects(request.user).filter(pk=pk).first()
     if subject is None or not may(request.user, VIEW, subject):
         raise Http404(_("Dit object bestaat niet of u heeft er geen toegang toe."))
     decision = request.POST.get("besluit", "")

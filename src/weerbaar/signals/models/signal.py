@@ -188,7 +188,9 @@ class Signal(models.Model):
 
     @property
     def owner_only(self) -> bool:
-        return self.confidentiality == Confidentiality.ZEER_VERTROUWELIJK
+        """A confidential signal is not opened by another organisation's area: only its
+        own organisation (within clearance) and those it was shared with see it."""
+        return self.confidentiality != Confidentiality.NORMAAL
 
     @property
     def is_anonymous(self) -> bool:
@@ -205,7 +207,7 @@ class Signal(models.Model):
 
 
 #: Rows the area rule does not open (see accounts.services.access.scope_queryset).
-OWNER_ONLY = Q(confidentiality=Confidentiality.ZEER_VERTROUWELIJK)
+OWNER_ONLY = ~Q(confidentiality=Confidentiality.NORMAAL)
 
 
 class Attachment(models.Model):

@@ -235,3 +235,49 @@ def test_official_form_records_checklist_source_and_confidentiality(
     assert signal.answers == {"bedrijfsnaam": "Knip & Co"}
     missing = client.post(reverse("signals:new"), {"description": "zonder categorie"})
     assert missing.status_code == 400 and "Kies een categorie" in missing.content.decode()
+
+
+def test_a_police_partner_with_a_work_area_sees_a_signal_only_once_shared(
+    country: dict[str, Any], in_assen: Signal, orgs: dict[str, Any]
+) -> None:
+    """The natural set-up: the police get the province as work area and a read role. The
+    area opens nothing; a share opens the shared text only: no photos, no conversation,
+    no reporter's own words, and a confidential signal nobody shared stays closed."""
+    from weerbaar.signals.services import conversation
+    from weerbaar.signals.tests.factories import handler, organisation
+
+    police = organisation("Politie Noord-Nederland", country["PV22"], kind="politie")
+    agent = handler(police, "wijkagent", ["view_signal"])
+    conversation.ask_reporter(in_assen, "Welke schuur bedoelt u?", actor=orgs["user_assen"])
+    confidential = make_signal(
+        country["GM0106"],
+        channel="ambtenaar",
+        user=orgs["user_assen"],
+        description="Vertrouwelijk: tip over de eigenaar van de schuur.",
+        category="wapens",
+        confidentiality=Confidentiality.VERTROUWELIJK,
+    ).signal
+    client = client_for(agent)
+    listing = client.get(reverse("signals:list")).content.decode()
+    assert in_assen.receipt not in listing and confidential.receipt not in listing
+    for signal in (in_assen, confidential):
+        assert client.get(reverse("signals:detail", args=[signal.pk])).status_code == 404
+    assert (
+        in_assen.receipt
+        not in client.get(reverse("signals:list") + "?formaat=csv").content.decode()
+    )
+
+    sharing.share(
+        in_assen,
+        police,
+        text="Mogelijke kwekerij in een schuur in Assen.",
+        legal_basis="RIEC-convenant",
+        reviewed=True,
+        actor=orgs["user_assen"],
+    )
+    page = client.get(reverse("signals:detail", args=[in_assen.pk])).content.decode()
+    assert "Mogelijke kwekerij in een schuur in Assen." in page
+    for private in ("Dorpsstraat 4", "Welke schuur bedoelt u?", "bijlage"):
+        assert private not in page, private
+    assert client.get(reverse("signals:attachment", args=[in_assen.pk, 1])).status_code == 404
+    assert client.get(reverse("signals:detail", args=[confidential.pk])).status_code == 404
