@@ -1,55 +1,125 @@
+"""Administration of organisations, users, roles and the audit log.
+
+A functional administrator manages their own organisation's users; organisations and roles
+are region-wide and changed by superusers. Each organisation and user page says, in words,
+what the set-up opens (``policy.explain``), and saving warns where an administrator might
+expect more, such as a police partner given a work area."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.admin_scoping import OrganisationScoped, SuperuserChanges
 from weerbaar.accounts.models import AuditEvent, Organisation, Role, User
+from weerbaar.accounts.services import policy
+
+
+def _lines(lines: list[str]) -> Any:
+    return format_html_join("", "<p>{}</p>", ((line,) for line in lines)) or "—"
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SuperuserChanges):
     list_display = ["name", "kind", "is_intake", "is_active"]
     list_filter = ["kind", "is_intake", "is_active"]
     search_fields = ["name"]
     autocomplete_fields = ["areas"]
+    readonly_fields = ["access"]
+
+    @admin.display(description=_("Wat deze organisatie ziet"))
+    def access(self, obj: Organisation) -> Any:
+        explanation = policy.explain(obj)
+        lines = [
+            str(_("Via het werkgebied: %(nouns)s."))
+            % {"nouns": ", ".join(explanation.by_area) or _("geen dossiers")},
+        ]
+        if explanation.only_shared:
+            lines.append(
+                str(_("Alleen als ze gedeeld zijn: %(nouns)s."))
+                % {"nouns": ", ".join(explanation.only_shared)}
+            )
+        return _lines(lines + explanation.warnings)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.filter(pk=getattr(getattr(request.user, "organisation", None), "pk", None))
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        for warning in policy.explain(form.instance).warnings:
+            messages.warning(request, warning)
 
 
 @admin.register(User)
-class WeerbaarUserAdmin(UserAdmin):
+class WeerbaarUserAdmin(OrganisationScoped, UserAdmin):
     list_display = ["username", "first_name", "last_name", "organisation", "is_active", "is_staff"]
     list_filter = ["organisation", "is_active", "is_staff", "groups"]
     fieldsets = (
         *(UserAdmin.fieldsets or ()),
-        (_("Organisatie"), {"fields": ("organisation",)}),
+        (
+            _("Organisatie en toegang"),
+            {"fields": ("organisation", "clearance", "is_functional_admin", "access")},
+        ),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
-        (_("Organisatie"), {"fields": ("organisation",)}),
+        (_("Organisatie en toegang"), {"fields": ("organisation", "clearance")}),
     )
     filter_horizontal = ["groups", "user_permissions"]
+
+    @admin.display(description=_("Wat deze gebruiker ziet"))
+    def access(self, obj: User) -> Any:
+        return _lines(policy.explain_user(obj)) if obj.pk else "—"
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fixed = ["access"]
+        if not request.user.is_superuser:
+            # a functional administrator cannot make anyone a superuser, nor grant
+            # permissions outside the roles
+            fixed += ["is_superuser", "user_permissions", "last_login", "date_joined"]
+        return fixed
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.organisation is not None:
+            for warning in policy.explain(obj.organisation).warnings:
+                messages.warning(request, warning)
 
 
 admin.site.unregister(Group)
 
 
 @admin.register(Role)
-class RoleAdmin(GroupAdmin):
-    pass
+class RoleAdmin(SuperuserChanges, GroupAdmin):
+    """Roles are shared by the whole region: superusers make them, functional
+    administrators give them to their own organisation's users."""
 
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    """Read-only: the audit log is append-only, also for administrators."""
+    """Read-only: the audit log is append-only, also for administrators. A functional
+    administrator sees their own organisation's events."""
 
     list_display = ["timestamp", "action", "actor", "organisation", "object_type", "object_id"]
-    list_filter = ["action", "object_type", "organisation"]
+    list_filter = ["action", "object_type"]
     search_fields = ["object_id"]
     date_hierarchy = "timestamp"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditEvent]:
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.filter(organisation=getattr(request.user, "organisation", None))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from weerbaar.accounts import receivers  # noqa: F401  (connects signal handlers)
+
+
+class WeerbaarAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with Weerbaar's site: only superusers and functional administrators
+    get in (``accounts.admin_scoping``)."""
+
+    default = False  # named in INSTALLED_APPS; the accounts app itself is AccountsConfig
+    default_site = "weerbaar.accounts.admin_scoping.WeerbaarAdminSite"

@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from weerbaar.accounts.admin_scoping import RecordAdmin, SuperuserChanges
 from weerbaar.cases.models import (
     Case,
     RoutingRule,
@@ -11,21 +12,25 @@ from weerbaar.cases.models import (
     TriageDecision,
     TriageFormula,
 )
+from weerbaar.cases.services import selectors
+
+# Domain records are worked on in /zaken/; here they are read-only, scoped and audited.
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(RecordAdmin):
+    reader = staticmethod(selectors.visible_subjects)
     list_display = ["label", "kind", "municipality", "created_at"]
     list_filter = ["kind"]
-    search_fields = ["label", "key", "kvk"]
-    raw_id_fields = ["area", "municipality", "addresses"]
+    search_fields = ["label", "kvk"]
+    exclude = ["addresses"]
 
 
 @admin.register(SignalLink)
-class SignalLinkAdmin(admin.ModelAdmin):
+class SignalLinkAdmin(RecordAdmin):
+    reader = staticmethod(selectors.visible_links)
     list_display = ["signal", "subject", "state", "score", "decided_by", "decided_at"]
     list_filter = ["state"]
-    raw_id_fields = ["signal", "subject", "decided_by"]
 
 
 @admin.register(TriageFormula)
@@ -42,29 +47,26 @@ class TriageFormulaAdmin(admin.ModelAdmin):
 
 
 @admin.register(TriageDecision)
-class TriageDecisionAdmin(admin.ModelAdmin):
+class TriageDecisionAdmin(RecordAdmin):
+    reader = staticmethod(selectors.visible_decisions)
     list_display = ["subject", "decision", "decided_by", "decided_at"]
     list_filter = ["decision"]
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
-    """Sensitive cases are left out here too: the case pages apply the named-user rule."""
+class CaseAdmin(RecordAdmin):
+    """The named-user rule for sensitive cases applies here too (the same reader)."""
 
-    list_display = ["title", "state", "owner_organisation", "deadline", "sensitive"]
-    list_filter = ["state", "sensitive"]
-    raw_id_fields = ["subjects", "signals", "named_users", "created_by"]
-    readonly_fields = ["state", "deadline"]
-
-    def get_queryset(self, request: HttpRequest) -> Any:
-        return super().get_queryset(request).filter(sensitive=False)
+    reader = staticmethod(selectors.visible_cases)
+    list_display = ["title", "state", "owner_organisation", "deadline", "confidentiality"]
+    list_filter = ["state", "confidentiality"]
+    exclude = ["subjects", "signals", "named_users"]
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin):
+class RoutingRuleAdmin(SuperuserChanges):
+    """Routing rules send signals to organisations across the region: superusers only."""
+
     list_display = ["order", "category", "area", "organisation", "is_active"]
     list_editable = ["is_active"]
     raw_id_fields = ["area"]

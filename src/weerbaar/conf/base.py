@@ -36,7 +36,7 @@ DEBUG = env_bool("WEERBAAR_DEBUG", False)
 ALLOWED_HOSTS = env_list("WEERBAAR_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "weerbaar.accounts.apps.WeerbaarAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -12,18 +12,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.admin_scoping import RecordAdmin
 from weerbaar.prevention.models import (
     Article,
     ArticleVersion,
     Bus,
     Covenant,
-    CovenantParty,
     HelpOrganisation,
     Intervention,
     Problem,
     Recognition,
 )
-from weerbaar.prevention.services import content
+from weerbaar.prevention.services import content, selectors
 
 
 class VersionInline(admin.TabularInline):
@@ -135,13 +135,9 @@ class BusAdmin(admin.ModelAdmin):
     list_display = ["name", "depot", "day_start", "day_end", "is_active"]
 
 
-class PartyInline(admin.TabularInline):
-    model = CovenantParty
-    extra = 2
-
-
 @admin.register(Covenant)
-class CovenantAdmin(admin.ModelAdmin):
+class CovenantAdmin(RecordAdmin):
+    """Covenants are recorded at /preventie/convenanten/; here read-only and audited."""
+
+    reader = staticmethod(selectors.visible_covenants)
     list_display = ["title", "municipality", "signed_on", "review_on"]
-    inlines = [PartyInline]
-    autocomplete_fields = ["municipality"]

@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from weerbaar.accounts.admin_scoping import SuperuserChanges
 from weerbaar.signals.models import Category, ChecklistIndicator, PartnerToken
 
 
@@ -24,7 +25,7 @@ class ChecklistIndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerToken)
-class PartnerTokenAdmin(admin.ModelAdmin):
+class PartnerTokenAdmin(SuperuserChanges):
     """Tokens are issued with ``weerbaar partnertoken`` (the key is shown once); here
     they can only be looked at and revoked."""
 

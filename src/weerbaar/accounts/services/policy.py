@@ -6,10 +6,12 @@ the regional approach: police, public prosecutor, RIEC, tax office, Meld Misdaad
 schools, youth work, and the province and water board too. A partner sees a signal or a
 case only when somebody shared it with them, and then only the text that was shared;
 giving a partner a work area never opens them. The intervention team plans and records
-inspections in its area, so its area opens inspections, not signals or cases.
+inspections in its area, so its area opens inspections, not signals or cases. A province
+coordinates the prevention campaign (camper-bus requests, tours, school covenants), so its
+area opens those, and nothing else.
 
-Records not named here (bus requests, covenants, selection runs) hold no reporter's words
-and follow the plain area rule for every kind. The access service
+Records not named here (selection runs, reference data) hold no personal details and
+follow the plain area rule for every kind. The access service
 (``accounts.services.access``) reads this table; nothing else decides it.
 """
 
@@ -34,12 +36,18 @@ NEED_TO_KNOW: dict[str, StrOrPromise] = {
     "cases.case": gettext_lazy("zaken"),
     "cases.subject": gettext_lazy("objecten (panden, ondernemingen, accounts)"),
     "cases.inspection": gettext_lazy("controles"),
+    "prevention.busrequest": gettext_lazy("aanvragen voor de camperbus"),
+    "prevention.tourplan": gettext_lazy("tourplanningen van de camperbus"),
+    "prevention.covenant": gettext_lazy("convenanten veilige school"),
 }
+
+PREVENTION = frozenset({"prevention.busrequest", "prevention.tourplan", "prevention.covenant"})
 
 #: Which need-to-know records the work area opens, per kind. A kind not listed: none.
 AREA_OPENS: dict[str, frozenset[str]] = {
     OrganisationKind.GEMEENTE: frozenset(NEED_TO_KNOW),
     OrganisationKind.INTERVENTIETEAM: frozenset({"cases.inspection"}),
+    OrganisationKind.PROVINCIE: PREVENTION,
 }
 
 

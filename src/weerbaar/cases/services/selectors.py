@@ -20,6 +20,7 @@ from weerbaar.cases.models import (
     SignalLink,
     Subject,
     SubjectOrigin,
+    TriageDecision,
 )
 from weerbaar.cases.permissions import VIEW_CASE, VIEW_INSPECTION, VIEW_SUBJECT
 from weerbaar.signals.services.selectors import hint_allowed, hinted_among, visible_signals
@@ -62,6 +63,18 @@ def visible_inspections(user: Any) -> QuerySet[Inspection]:
         area_lookup="stops__subject__area",
         owner_lookup="organisation",
     )
+
+
+def visible_links(user: Any) -> QuerySet[SignalLink]:
+    """Links whose signal the user may see."""
+    if not user.has_perm(VIEW_SUBJECT):
+        return SignalLink.objects.none()
+    return SignalLink.objects.filter(signal__in=visible_signals(user))
+
+
+def visible_decisions(user: Any) -> QuerySet[TriageDecision]:
+    """The meeting's decisions on objects the user may see."""
+    return TriageDecision.objects.filter(subject__in=visible_subjects(user))
 
 
 def subjects_with_kvk(kvk: str) -> QuerySet[Subject]:

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,18 +19,26 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services import audit
-from weerbaar.accounts.services.access import covered_area_ids, may, scope_queryset
+from weerbaar.accounts.services.access import covered_area_ids, may
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.monitor.services.export import csv_download
 from weerbaar.prevention.forms import CovenantForm, DecisionForm, PlanForm, PositionForm
 from weerbaar.prevention.models import BusRequest, Covenant, CovenantParty, RequestState, TourPlan
+from weerbaar.prevention.permissions import (
+    ADD_COVENANT,
+    CHANGE_COVENANT,
+    DECIDE,
+    PLAN,
+    VIEW_COVENANT,
+    VIEW_PLAN,
+    VIEW_REQUEST,
+)
 from weerbaar.prevention.services import bookings, exports, planning, priority
-
-VIEW_REQUEST = "prevention.view_busrequest"
-DECIDE = "prevention.decide_busrequest"
-VIEW_PLAN = "prevention.view_tourplan"
-PLAN = "prevention.plan_tour"
-VIEW_COVENANT = "prevention.view_covenant"
+from weerbaar.prevention.services.selectors import (
+    visible_covenants,
+    visible_plans,
+    visible_requests,
+)
 
 REQUEST_ORDER = {
     "ingediend": "-created_at",
@@ -53,20 +61,6 @@ REQUEST_HEADER = [
 
 # The covenant's own fields, as the form names them (the parties are rows of their own).
 COVENANT_FIELDS = ("title", "municipality", "signed_on", "review_on", "ends_on", "scope", "contact")
-
-
-def visible_requests(user: Any) -> QuerySet[BusRequest]:
-    return scope_queryset(user, VIEW_REQUEST, BusRequest.objects.all(), area_lookup="municipality")
-
-
-def visible_plans(user: Any) -> QuerySet[TourPlan]:
-    return scope_queryset(
-        user,
-        VIEW_PLAN,
-        TourPlan.objects.all(),
-        area_lookup="stops__request__municipality",
-        owner_lookup="organisation",
-    )
 
 
 def _request_or_404(request: HttpRequest, pk: int) -> BusRequest:
@@ -297,9 +291,7 @@ def covenants(request: HttpRequest) -> HttpResponse:
     if not may(request.user, VIEW_COVENANT):
         raise PermissionDenied
     items = (
-        scope_queryset(
-            request.user, VIEW_COVENANT, Covenant.objects.all(), area_lookup="municipality"
-        )
+        visible_covenants(request.user)
         .select_related("municipality")
         .prefetch_related("parties")
         .order_by("municipality__name", "-signed_on")
@@ -348,7 +340,7 @@ def covenants(request: HttpRequest) -> HttpResponse:
             "today": today,
             "code": code,
             "municipalities": municipalities,
-            "can_add": request.user.has_perm("prevention.add_covenant"),
+            "can_add": may(request.user, ADD_COVENANT),
         },
     )
 
@@ -356,16 +348,10 @@ def covenants(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def covenant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    permission = "prevention.change_covenant" if pk else "prevention.add_covenant"
+    permission = CHANGE_COVENANT if pk else ADD_COVENANT
     covenant = None
     if pk is not None:
-        covenant = (
-            scope_queryset(
-                request.user, VIEW_COVENANT, Covenant.objects.all(), area_lookup="municipality"
-            )
-            .filter(pk=pk)
-            .first()
-        )
+        covenant = visible_covenants(request.user).filter(pk=pk).first()
         if covenant is None:
             raise Http404(_("Dit convenant bestaat niet of u heeft er geen toegang toe."))
     if not may(request.user, permission, covenant):
