@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.accounts.admin_scoping import OrganisationScoped, SuperuserChanges
+from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin, SuperuserChanges
 from weerbaar.accounts.models import AuditEvent, Organisation, Role, User
 from weerbaar.accounts.services import policy
 
@@ -106,7 +106,7 @@ class RoleAdmin(SuperuserChanges, GroupAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReferenceAdmin):
     """Read-only: the audit log is append-only, also for administrators. A functional
     administrator sees their own organisation's events."""
 

@@ -24,6 +24,16 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.accounts.services.audit import record
+from weerbaar.core.admin import ReferenceAdmin
+
+__all__ = [
+    "AreaScoped",
+    "OrganisationScoped",
+    "RecordAdmin",
+    "ReferenceAdmin",
+    "SuperuserChanges",
+    "WeerbaarAdminSite",
+]
 
 
 def may_administer(user: Any) -> bool:
@@ -46,7 +56,7 @@ def _organisation(request: HttpRequest) -> Any:
     return getattr(request.user, "organisation", None)
 
 
-class OrganisationScoped(admin.ModelAdmin):
+class OrganisationScoped(ReferenceAdmin):
     """Rows that belong to an organisation: a functional administrator sees and changes
     their own organisation's rows only, and new rows belong to it."""
 
@@ -72,7 +82,7 @@ class OrganisationScoped(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class AreaScoped(admin.ModelAdmin):
+class AreaScoped(ReferenceAdmin):
     """Rows tied to a municipality: a functional administrator works on those in their
     organisation's work area; rows for everyone (no municipality) are for superusers."""
 
@@ -93,7 +103,7 @@ class AreaScoped(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class SuperuserChanges(admin.ModelAdmin):
+class SuperuserChanges(ReferenceAdmin):
     """Region-wide settings: read by functional administrators with the permission,
     changed by superusers only."""
 
@@ -110,7 +120,7 @@ class SuperuserChanges(admin.ModelAdmin):
 Reader = Callable[[Any], QuerySet[Any]]
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(ReferenceAdmin):
     """A domain record: read-only, through its app's scoped reader, every read audited.
     Set ``reader = staticmethod(visible_cases)`` (or the like)."""
 

@@ -6,10 +6,11 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from weerbaar.areas.models import Area, HouseholdCount, PopulationCount, PostcodeRange, Region
+from weerbaar.core.admin import ReferenceAdmin
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(ReferenceAdmin):
     """Areas come from the open-data import; administrators look, they do not edit."""
 
     list_display = ["code", "name", "level", "parent", "valid_from", "valid_to"]
@@ -35,7 +36,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(PopulationCount)
-class PopulationCountAdmin(admin.ModelAdmin):
+class PopulationCountAdmin(ReferenceAdmin):
     list_display = ["area", "year", "band", "count", "source"]
     list_filter = ["year", "band"]
     search_fields = ["area__code", "area__name"]
@@ -55,7 +56,7 @@ class HouseholdCountAdmin(PopulationCountAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ReferenceAdmin):
     list_display = ["name", "slug"]
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ["name"]
@@ -68,6 +69,6 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PostcodeRange)
-class PostcodeRangeAdmin(admin.ModelAdmin):
+class PostcodeRangeAdmin(ReferenceAdmin):
     list_display = ["first", "last", "municipality_code", "source"]
     search_fields = ["municipality_code", "first"]

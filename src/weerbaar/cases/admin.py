@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from weerbaar.accounts.admin_scoping import RecordAdmin, SuperuserChanges
+from weerbaar.accounts.admin_scoping import RecordAdmin, ReferenceAdmin, SuperuserChanges
 from weerbaar.cases.models import (
     Case,
     RoutingRule,
@@ -34,7 +34,7 @@ class SignalLinkAdmin(RecordAdmin):
 
 
 @admin.register(TriageFormula)
-class TriageFormulaAdmin(admin.ModelAdmin):
+class TriageFormulaAdmin(ReferenceAdmin):
     """Read-only here: a new version is made with ``weerbaar triageformule``."""
 
     list_display = ["version", "note", "created_by", "created_at"]

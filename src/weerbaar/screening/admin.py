@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from weerbaar.accounts.admin_scoping import ReferenceAdmin
 from weerbaar.screening.models import ApplicationKind, LetterTemplate, Question, Questionnaire
 
 
 @admin.register(ApplicationKind)
-class ApplicationKindAdmin(admin.ModelAdmin):
+class ApplicationKindAdmin(ReferenceAdmin):
     list_display = [
         "name",
         "code",
@@ -29,11 +30,11 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Questionnaire)
-class QuestionnaireAdmin(admin.ModelAdmin):
+class QuestionnaireAdmin(ReferenceAdmin):
     list_display = ["title", "version", "published_on"]
     inlines = [QuestionInline]
 
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(admin.ModelAdmin):
+class LetterTemplateAdmin(ReferenceAdmin):
     list_display = ["kind", "subject", "updated_at"]

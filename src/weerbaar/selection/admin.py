@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from weerbaar.accounts.admin_scoping import ReferenceAdmin
 from weerbaar.selection.models import Participation, Programme, Rule, RuleVersion, SelectionRun
 
 
@@ -14,13 +15,13 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(ReferenceAdmin):
     list_display = ["name", "slug", "target_group"]
     prepopulated_fields = {"slug": ("name",)}
     inlines = [ParticipationInline]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReferenceAdmin):
     """Rule versions and runs are immutable, also for administrators."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -34,7 +35,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Rule)
-class RuleAdmin(admin.ModelAdmin):
+class RuleAdmin(ReferenceAdmin):
     list_display = ["name", "programme", "created_at"]
 
 

@@ -5,12 +5,12 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from weerbaar.accounts.admin_scoping import SuperuserChanges
+from weerbaar.accounts.admin_scoping import ReferenceAdmin, SuperuserChanges
 from weerbaar.signals.models import Category, ChecklistIndicator, PartnerToken
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ReferenceAdmin):
     list_display = ["name", "name_en", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["name", "name_en", "slug"]
@@ -18,7 +18,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ChecklistIndicator)
-class ChecklistIndicatorAdmin(admin.ModelAdmin):
+class ChecklistIndicatorAdmin(ReferenceAdmin):
     list_display = ["label", "label_en", "slug", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["label", "label_en", "slug"]

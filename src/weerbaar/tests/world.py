@@ -44,6 +44,7 @@ PASSWORD = "wereld-wachtwoord-2026"
 MARKER = "GRONINGEN-GEHEIM"
 SHARED = "GEDEELD-MET-POLITIE"
 DOMAIN_APPS = ["signals", "cases", "screening", "prevention", "selection"]
+USERS = ["view_user", "add_user", "change_user", "view_organisation", "view_role"]
 
 
 @dataclass
@@ -96,6 +97,10 @@ def _user(org: Organisation | None, name: str, codenames: Any = None, *, admin: 
         role.permissions.set(
             Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS, **codenames)
         )
+        if admin:  # a functional administrator manages the organisation's users
+            role.permissions.add(
+                *Permission.objects.filter(content_type__app_label="accounts", codename__in=USERS)
+            )
         user.groups.add(role)
     return User.objects.get(pk=user.pk)
 
