@@ -35,7 +35,15 @@ from weerbaar.screening.models import (
     Question,
     State,
 )
-from weerbaar.screening.services import access, checks, letters, questionnaire, register, workflow
+from weerbaar.screening.services import (
+    access,
+    checks,
+    details,
+    letters,
+    questionnaire,
+    register,
+    workflow,
+)
 from weerbaar.screening.services.deadlines import AT_RISK_DAYS, TermError
 
 PAGE_SIZE = 25
@@ -281,8 +289,11 @@ def _add(
         form = form_class(request.POST)
         if not form.is_valid():
             return _detail(request, application, 400, **{context_name: form})
-        row = model.objects.create(application=application, **form.cleaned_data)
-        workflow.record(application, "gegevens", text(row), request.user)
+        row = model(**form.cleaned_data)  # unsaved: only to word the timeline line
+        try:
+            details.add(application, model, form.cleaned_data, text=text(row), actor=request.user)
+        except details.ClosedFile as error:
+            raise PermissionDenied(str(error)) from error
         return redirect(f"{application.get_absolute_url()}#{context_name.replace('_form', '')}")
 
     return view
@@ -313,9 +324,7 @@ add_company_event = _add(
 def remove_person(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     application = _application(request, pk, access.CHANGE)
     row = get_object_or_404(Person, pk=person, application=application)
-    role = row.get_role_display()
-    row.delete()
-    workflow.record(application, "gegevens", f"Persoon verwijderd: {role}.", request.user)
+    details.remove_person(application, row, actor=request.user)
     return redirect(f"{application.get_absolute_url()}#person")
 
 

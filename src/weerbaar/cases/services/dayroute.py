@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
+import structlog
 from django.db import transaction
 from django.utils.translation import gettext as _
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
+from weerbaar.accounts.models import AuditAction
+from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import Inspection, InspectionStop, Subject
+from weerbaar.core.locking import door
 from weerbaar.core.travel import Point, StraightLine, TravelTimes, interior_point
 
 WORKING_DAY_MINUTES = 8 * 60
+log = structlog.get_logger(__name__)
 
 
 class RouteError(ValueError):
@@ -84,8 +91,10 @@ def solve(
     return order, arrivals
 
 
-@transaction.atomic
 def plan(inspection: Inspection, travel: TravelTimes | None = None) -> Plan:
+    """Solve the day's round trip, then store it in one short transaction. The solve
+    runs outside the transaction (SQLite takes its write lock at BEGIN), and the store
+    checks that nobody changed the day's addresses meanwhile."""
     stops = list(inspection.stops.select_related("subject__area", "subject__municipality"))
     if not stops:
         raise RouteError(_("Voeg eerst adressen toe."))
@@ -102,6 +111,20 @@ def plan(inspection: Inspection, travel: TravelTimes | None = None) -> Plan:
     matrix = (travel or StraightLine()).minutes(points)
     service = [0] + [stop.duration_minutes for stop in stops]
     order, arrivals = solve(matrix, service)
+    return _store(inspection, stops, matrix, order, arrivals)
+
+
+@door("inspection")
+def _store(
+    inspection: Inspection,
+    stops: list[InspectionStop],
+    matrix: list[list[int]],
+    order: list[int],
+    arrivals: list[int],
+) -> Plan:
+    current = sorted(inspection.stops.values_list("pk", flat=True))
+    if current != sorted(stop.pk for stop in stops):
+        raise RouteError(_("De adressen van deze dag zijn intussen gewijzigd; plan opnieuw."))
     start = dt.datetime.combine(inspection.date, inspection.start_time)
     legs, previous, driven = [], 0, 0
     for position, (node, minute) in enumerate(zip(order, arrivals, strict=False), start=1):
@@ -116,4 +139,36 @@ def plan(inspection: Inspection, travel: TravelTimes | None = None) -> Plan:
     inspection.route_minutes = driven
     inspection.save(update_fields=["route_minutes"])
     back = start + dt.timedelta(minutes=arrivals[-1])
+    inspection_id = inspection.pk
+    transaction.on_commit(lambda: log.info("inspection_route_stored", inspection_id=inspection_id))
     return Plan(legs, driven, back.time(), arrivals[-1] > WORKING_DAY_MINUTES)
+
+
+@transaction.atomic
+def create_day(
+    *,
+    date: dt.date,
+    team: str,
+    organisation: Any,
+    disciplines: list[str],
+    depot: tuple[Decimal, Decimal],
+    subjects: list[Subject],
+    actor: Any,
+) -> Inspection:
+    """A new inspection day with its addresses (the one door for creating one)."""
+    inspection = Inspection.objects.create(
+        date=date,
+        team=team[:120],
+        organisation=organisation,
+        disciplines=disciplines,
+        depot_latitude=depot[0],
+        depot_longitude=depot[1],
+        created_by=actor,
+    )
+    InspectionStop.objects.bulk_create(
+        InspectionStop(inspection=inspection, subject=s) for s in subjects
+    )
+    record(AuditAction.CREATE, actor=actor, obj=inspection)
+    inspection_id = inspection.pk
+    transaction.on_commit(lambda: log.info("inspection_created", inspection_id=inspection_id))
+    return inspection

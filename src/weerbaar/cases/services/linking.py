@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import LinkState, SignalLink, Subject, SubjectKind
 from weerbaar.cases.services import keys, subjects
 from weerbaar.cases.services.matching import Candidate, Proposal, match
+from weerbaar.core.locking import door
 from weerbaar.signals.models import Signal
 
 
@@ -137,7 +137,7 @@ class LinkError(ValueError):
     pass
 
 
-@transaction.atomic
+@door("link")
 def decide(link: SignalLink, state: str, *, actor: Any) -> SignalLink:
     if state not in {LinkState.CONFIRMED, LinkState.REJECTED}:
         raise LinkError(_("Kies bevestigen of afwijzen."))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import AuditAction
@@ -20,6 +19,7 @@ from weerbaar.cases.models import (
     Visit,
     VisitPhoto,
 )
+from weerbaar.core.locking import door
 from weerbaar.signals.services.images import CleanImage
 
 LEGAL_BASIS = {
@@ -46,7 +46,7 @@ class VisitError(ValueError):
     pass
 
 
-@transaction.atomic
+@door("stop")
 def record_visit(
     stop: InspectionStop,
     *,
@@ -82,7 +82,7 @@ def record_visit(
     return visit
 
 
-@transaction.atomic
+@door("visit")
 def add_measure(
     visit: Visit, kind: str, *, note: str = "", actor: Any, on: dt.date | None = None
 ) -> Measure:

@@ -18,6 +18,7 @@ from weerbaar.accounts.models import AuditAction, Confidentiality, Organisation
 from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import Case, CaseEvent, CaseShare, CaseState, Subject
+from weerbaar.core.locking import door
 from weerbaar.signals.models import Signal
 
 S = CaseState
@@ -97,7 +98,7 @@ def open_case(
     return case
 
 
-@transaction.atomic
+@door("case")
 def change_state(case: Case, to: str, *, actor: Any, note: str = "") -> CaseEvent:
     if to not in TRANSITIONS.get(case.state, set()):
         label = CaseState(to).label if to in CaseState.values else to
@@ -120,7 +121,7 @@ def change_state(case: Case, to: str, *, actor: Any, note: str = "") -> CaseEven
     return event
 
 
-@transaction.atomic
+@door("case")
 def add_note(case: Case, text: str, *, actor: Any) -> CaseEvent:
     if not text.strip():
         raise WorkflowError(_("Schrijf eerst een tekst."))
@@ -131,7 +132,7 @@ def add_note(case: Case, text: str, *, actor: Any) -> CaseEvent:
     return event
 
 
-@transaction.atomic
+@door("case")
 def share(
     case: Case,
     organisation: Organisation,

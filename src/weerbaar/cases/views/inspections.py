@@ -100,17 +100,14 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     if errors or date is None or latitude is None or longitude is None or organisation is None:
         context["errors"] = errors
         return render(request, "cases/inspection_list.html", context, status=400)
-    inspection = Inspection.objects.create(
+    inspection = dayroute.create_day(
         date=date,
-        team=team[:120],
+        team=team,
         organisation=organisation,
         disciplines=[d for d in request.POST.getlist("discipline") if d in Discipline.values],
-        depot_latitude=latitude,
-        depot_longitude=longitude,
-        created_by=user,
-    )
-    InspectionStop.objects.bulk_create(
-        InspectionStop(inspection=inspection, subject=s) for s in chosen
+        depot=(latitude, longitude),
+        subjects=chosen,
+        actor=user,
     )
     try:
         dayroute.plan(inspection)

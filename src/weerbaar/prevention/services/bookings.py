@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services import audit
+from weerbaar.core.locking import door
 from weerbaar.core.travel import Point, interior_point
 from weerbaar.prevention.models import BusRequest, RequestState, RequestWindow
 
@@ -102,7 +104,7 @@ TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-@transaction.atomic
+@door("request")
 def decide(
     request: BusRequest,
     user: object,
@@ -144,11 +146,21 @@ def decide(
     return request
 
 
+@door("request")
 def withdraw(request: BusRequest) -> None:
     if RequestState.WITHDRAWN not in TRANSITIONS.get(request.state, set()):
         raise BookingError(_("Deze aanvraag kan niet meer worden ingetrokken."))
     request.state = RequestState.WITHDRAWN
     request.save(update_fields=["state"])
+
+
+@door("request")
+def set_position(request: BusRequest, latitude: Any, longitude: Any, *, actor: Any) -> None:
+    """The coordinator's exact position for the bus, used by the tour planner."""
+    request.latitude, request.longitude = latitude, longitude
+    request.position_note = str(_("gezet door de coördinator"))
+    request.save(update_fields=["latitude", "longitude", "position_note"])
+    audit.record(AuditAction.CHANGE, actor=actor, obj=request)
 
 
 def purge(*, dry_run: bool = False, today: dt.date | None = None) -> list[str]:

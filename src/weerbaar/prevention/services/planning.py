@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from weerbaar.core.locking import door, lock
 from weerbaar.core.travel import StraightLine, TravelTimes, kilometres
 from weerbaar.prevention.models import (
     PLANNABLE,
@@ -26,6 +29,7 @@ from weerbaar.prevention.models import (
 from weerbaar.prevention.services import bookings, priority, tour
 
 MAX_DAYS = 92
+log = structlog.get_logger(__name__)
 
 
 class PlanningError(ValueError):
@@ -77,52 +81,32 @@ def plannable(first: dt.date, last: dt.date) -> list[BusRequest]:
     )
 
 
-@transaction.atomic
-def make_plan(
-    bus: Bus,
-    first: dt.date,
-    last: dt.date,
-    *,
-    weekdays: Sequence[int] = (0, 1, 2, 3, 4),
-    excluded: Sequence[dt.date] = (),
-    priority_indicator: str = "",
-    priority_percentile: int = 75,
-    user: Any = None,
-    travel: TravelTimes | None = None,
-    seconds: float | None = None,
-) -> TourPlan:
-    days = bus_days(bus, first, last, weekdays, excluded)
-    candidates = plannable(first, last)
-    concern = (
-        priority.concerns(
-            priority_indicator, {r.municipality.code for r in candidates}, priority_percentile
-        )
-        if priority_indicator
-        else {}
-    )
-    plan = TourPlan.objects.create(
-        bus=bus,
-        first_day=first,
-        last_day=last,
-        weekdays=sorted(set(weekdays)),
-        excluded_days=[d.isoformat() for d in sorted(excluded)],
-        priority_indicator=priority_indicator,
-        priority_percentile=priority_percentile,
-        created_by=user if user is not None and user.is_authenticated else None,
-    )
+@dataclass(frozen=True)
+class PlanSettings:
+    """What the coordinator asked for, stored with the plan."""
+
+    bus: Bus
+    first: dt.date
+    last: dt.date
+    weekdays: Sequence[int]
+    excluded: Sequence[dt.date]
+    priority_indicator: str
+    priority_percentile: int
+    user: Any
+    organisation: Any
+
+
+def _inputs(
+    candidates: list[BusRequest], concern: dict[str, Any], first: dt.date, last: dt.date
+) -> tuple[list[tour.Request], list[BusRequest]]:
+    """The solver's requests, and the requests without a known place."""
     inputs: list[tour.Request] = []
-    by_key = {request.pk: request for request in candidates}
+    unplaced = []
     for request in candidates:
         note = concern.get(request.municipality.code)
         point = bookings.position(request)
         if point is None:
-            TourDrop.objects.create(
-                plan=plan,
-                request=request,
-                reason=_("Geen plek bekend: zet de coördinaten op de aanvraag."),
-                priority=bool(note and note.of_concern),
-                priority_note=note.explanation if note else "",
-            )
+            unplaced.append(request)
             continue
         inputs.append(
             tour.Request(
@@ -138,6 +122,47 @@ def make_plan(
                 priority=bool(note and note.of_concern),
             )
         )
+    return inputs, unplaced
+
+
+def make_plan(
+    bus: Bus,
+    first: dt.date,
+    last: dt.date,
+    *,
+    weekdays: Sequence[int] = (0, 1, 2, 3, 4),
+    excluded: Sequence[dt.date] = (),
+    priority_indicator: str = "",
+    priority_percentile: int = 75,
+    user: Any = None,
+    organisation: Any = None,
+    travel: TravelTimes | None = None,
+    seconds: float | None = None,
+) -> TourPlan:
+    """Read the requests, solve, then store in one short transaction. The solve (seconds)
+    runs outside any transaction, so an anonymous report never waits behind it for
+    SQLite's single write lock."""
+    settings = PlanSettings(
+        bus,
+        first,
+        last,
+        weekdays,
+        excluded,
+        priority_indicator,
+        priority_percentile,
+        user,
+        organisation,
+    )
+    days = bus_days(bus, first, last, weekdays, excluded)
+    candidates = plannable(first, last)
+    concern = (
+        priority.concerns(
+            priority_indicator, {r.municipality.code for r in candidates}, priority_percentile
+        )
+        if priority_indicator
+        else {}
+    )
+    inputs, unplaced = _inputs(candidates, concern, first, last)
     depot = (float(bus.depot_latitude), float(bus.depot_longitude))
     limits = tour.Bus(depot, bus.setup_minutes, bus.teardown_minutes, days)
     travel = travel or travel_for(bus)
@@ -145,7 +170,46 @@ def make_plan(
     problems = tour.violations(result, inputs, limits, travel)
     if problems:  # the solver honours every rule; this guards the bookkeeping around it
         raise PlanningError("; ".join(problems))
+    return _store(settings, candidates, concern, inputs, unplaced, result)
 
+
+@transaction.atomic
+def _store(
+    settings: PlanSettings,
+    candidates: list[BusRequest],
+    concern: dict[str, Any],
+    inputs: list[tour.Request],
+    unplaced: list[BusRequest],
+    result: tour.Plan,
+) -> TourPlan:
+    bus = settings.bus
+    user = settings.user
+    plan = TourPlan.objects.create(
+        bus=bus,
+        first_day=settings.first,
+        last_day=settings.last,
+        weekdays=sorted(set(settings.weekdays)),
+        excluded_days=[d.isoformat() for d in sorted(settings.excluded)],
+        priority_indicator=settings.priority_indicator,
+        priority_percentile=settings.priority_percentile,
+        created_by=user if user is not None and user.is_authenticated else None,
+        organisation=settings.organisation,
+    )
+    by_key = {request.pk: request for request in candidates}
+
+    def note_for(request: BusRequest) -> Any:
+        return concern.get(request.municipality.code)
+
+    for request in unplaced:
+        note = note_for(request)
+        TourDrop.objects.create(
+            plan=plan,
+            request=request,
+            reason=_("Geen plek bekend: zet de coördinaten op de aanvraag."),
+            priority=bool(note and note.of_concern),
+            priority_note=note.explanation if note else "",
+        )
+    depot = (float(bus.depot_latitude), float(bus.depot_longitude))
     points = {request.key: request.point for request in inputs}
     kilometres_driven = 0.0
     previous: dict[dt.date, tuple[float, float]] = {}
@@ -153,7 +217,7 @@ def make_plan(
         point = points[visit.key]
         kilometres_driven += kilometres(previous.get(visit.date, depot), point)
         previous[visit.date] = point
-        note = concern.get(by_key[visit.key].municipality.code)
+        note = note_for(by_key[visit.key])
         TourStop.objects.create(
             plan=plan,
             request=by_key[visit.key],
@@ -169,7 +233,7 @@ def make_plan(
         )
     kilometres_driven += sum(kilometres(point, depot) for point in previous.values())
     for left in result.left_out:
-        note = concern.get(by_key[left.key].municipality.code)
+        note = note_for(by_key[left.key])
         TourDrop.objects.create(
             plan=plan,
             request=by_key[left.key],
@@ -191,12 +255,16 @@ def make_plan(
     plan.drive_kilometres = round(kilometres_driven * float(bus.road_factor))
     plan.solve_seconds = round(result.seconds, 2)
     plan.save(update_fields=["drive_minutes", "drive_kilometres", "solve_seconds"])
+    plan_id = plan.pk
+    transaction.on_commit(lambda: log.info("tour_plan_stored", plan_id=plan_id))
     return plan
 
 
-@transaction.atomic
+@door("plan")
 def publish(plan: TourPlan) -> None:
-    """The plan becomes the public one; overlapping published plans of the bus retire."""
+    """The plan becomes the public one; overlapping published plans of the bus retire.
+    The bus's row is locked too, so two plans of one bus are never published at once."""
+    lock(plan.bus)
     TourPlan.objects.filter(
         bus=plan.bus,
         state=PlanState.PUBLISHED,

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +22,7 @@ from weerbaar.accounts.services.access import covered_area_ids, may
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.monitor.services.export import csv_download
 from weerbaar.prevention.forms import CovenantForm, DecisionForm, PlanForm, PositionForm
-from weerbaar.prevention.models import BusRequest, Covenant, CovenantParty, RequestState, TourPlan
+from weerbaar.prevention.models import BusRequest, Covenant, RequestState, TourPlan
 from weerbaar.prevention.permissions import (
     ADD_COVENANT,
     CHANGE_COVENANT,
@@ -34,6 +33,7 @@ from weerbaar.prevention.permissions import (
     VIEW_REQUEST,
 )
 from weerbaar.prevention.services import bookings, exports, planning, priority
+from weerbaar.prevention.services import covenants as covenant_service
 from weerbaar.prevention.services.selectors import (
     visible_covenants,
     visible_plans,
@@ -58,9 +58,6 @@ REQUEST_HEADER = [
     "duur_minuten",
     "gewenste_momenten",
 ]
-
-# The covenant's own fields, as the form names them (the parties are rows of their own).
-COVENANT_FIELDS = ("title", "municipality", "signed_on", "review_on", "ends_on", "scope", "contact")
 
 
 def _request_or_404(request: HttpRequest, pk: int) -> BusRequest:
@@ -137,10 +134,12 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("actie") == "plek":
             place = PositionForm(request.POST)
             if place.is_valid():
-                item.latitude = place.cleaned_data["latitude"]
-                item.longitude = place.cleaned_data["longitude"]
-                item.position_note = _("gezet door de coördinator")
-                item.save(update_fields=["latitude", "longitude", "position_note"])
+                bookings.set_position(
+                    item,
+                    place.cleaned_data["latitude"],
+                    place.cleaned_data["longitude"],
+                    actor=request.user,
+                )
                 messages.success(request, _("De plek is opgeslagen."))
                 return redirect("prevention:request", pk=item.pk)
         else:
@@ -202,12 +201,11 @@ def plans(request: HttpRequest) -> HttpResponse:
                     priority_indicator=data["priority_indicator"],
                     priority_percentile=data["priority_percentile"],
                     user=request.user,
+                    organisation=getattr(request.user, "organisation", None),
                 )
             except planning.PlanningError as exc:
                 form.add_error(None, str(exc))
             else:
-                plan.organisation = getattr(request.user, "organisation", None)
-                plan.save(update_fields=["organisation"])
                 messages.success(
                     request, _("Het plan is gemaakt. Controleer het en publiceer het.")
                 )
@@ -363,25 +361,12 @@ def covenant_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
     initial: dict[str, Any] = {}
     if covenant is not None:
-        initial = {name: getattr(covenant, name) for name in COVENANT_FIELDS}
+        initial = {name: getattr(covenant, name) for name in covenant_service.FIELDS}
         for row, party in enumerate(covenant.parties.all(), start=1):
             initial[f"partij_{row}"], initial[f"rol_{row}"] = party.name, party.role
     form = CovenantForm(request.POST or None, initial=initial, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        with transaction.atomic():
-            covenant = covenant or Covenant()
-            for name in COVENANT_FIELDS:
-                setattr(covenant, name, data[name])
-            covenant.save()
-            covenant.parties.all().delete()
-            CovenantParty.objects.bulk_create(
-                CovenantParty(covenant=covenant, name=name, role=role)
-                for name, role in form.parties
-            )
-        audit.record(
-            AuditAction.CHANGE if pk else AuditAction.CREATE, actor=request.user, obj=covenant
-        )
+        covenant_service.save(covenant, form.cleaned_data, form.parties, actor=request.user)
         messages.success(request, _("Het convenant is opgeslagen."))
         return redirect("prevention:covenants")
     return render(

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from weerbaar.core.locking import door
 from weerbaar.screening.models import (
     Application,
     Assessment,
@@ -97,7 +97,7 @@ def _close_running(application: Application, kind: str, on: dt.date) -> None:
     _running(application, kind).update(end=on)
 
 
-@transaction.atomic
+@door("application")
 def assess(application: Application, choice: str, reasons: str, *, actor: Any, on: dt.date) -> None:
     """The official's assessment of the risk picture; the checks' findings at this moment
     are kept with it. Asking the LBB for advice also suspends the decision period."""
@@ -123,7 +123,7 @@ def assess(application: Application, choice: str, reasons: str, *, actor: Any, o
     )
 
 
-@transaction.atomic
+@door("application")
 def extend(application: Application, weeks: int, reasons: str, *, actor: Any) -> None:
     """Extend the decision period (verdaging, art. 4:14 Awb) within what the kind allows;
     the applicant must be told before the period ends (a letter)."""
@@ -147,7 +147,7 @@ def extend(application: Application, weeks: int, reasons: str, *, actor: Any) ->
     )
 
 
-@transaction.atomic
+@door("application")
 def information_received(application: Application, *, actor: Any, on: dt.date) -> None:
     if application.state != State.INFO_REQUESTED:
         raise StepError("Er is geen aanvulling gevraagd.")
@@ -162,7 +162,7 @@ def information_received(application: Application, *, actor: Any, on: dt.date) -
     )
 
 
-@transaction.atomic
+@door("application")
 def lbb_extends(application: Application, weeks: int, *, actor: Any) -> None:
     if application.state != State.LBB:
         raise StepError("Er loopt geen adviesaanvraag bij het LBB.")
@@ -180,7 +180,7 @@ def lbb_extends(application: Application, weeks: int, *, actor: Any) -> None:
     )
 
 
-@transaction.atomic
+@door("application")
 def lbb_questions(
     application: Application, *, actor: Any, on: dt.date, answered: bool = False
 ) -> None:
@@ -211,7 +211,7 @@ def lbb_questions(
         )
 
 
-@transaction.atomic
+@door("application")
 def lbb_advice(
     application: Application, degree: str, *, actor: Any, on: dt.date, note: str = ""
 ) -> None:
@@ -232,7 +232,7 @@ def lbb_advice(
     )
 
 
-@transaction.atomic
+@door("application")
 def intend_refusal(
     application: Application, reasons: str, *, actor: Any, on: dt.date, weeks: int = 2
 ) -> None:
@@ -254,7 +254,7 @@ def intend_refusal(
     )
 
 
-@transaction.atomic
+@door("application")
 def decide(
     application: Application, outcome: str, ground: str, reasons: str, *, actor: Any, on: dt.date
 ) -> None:

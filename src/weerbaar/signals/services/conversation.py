@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
+from weerbaar.core.locking import door
 from weerbaar.signals.models import Category, EventKind, Signal, SignalEvent
 
 
@@ -22,7 +22,7 @@ def _writable(signal: Signal) -> None:
         raise ConversationError(_("Dit signaal is geanonimiseerd; aanvullen kan niet meer."))
 
 
-@transaction.atomic
+@door("signal")
 def ask_reporter(signal: Signal, text: str, *, actor: Any) -> SignalEvent:
     _writable(signal)
     if not signal.is_anonymous:
@@ -41,7 +41,7 @@ def ask_reporter(signal: Signal, text: str, *, actor: Any) -> SignalEvent:
     return event
 
 
-@transaction.atomic
+@door("signal")
 def reporter_adds(signal: Signal, text: str) -> SignalEvent:
     _writable(signal)
     return SignalEvent.objects.create(
@@ -49,7 +49,7 @@ def reporter_adds(signal: Signal, text: str) -> SignalEvent:
     )
 
 
-@transaction.atomic
+@door("signal")
 def add_note(signal: Signal, text: str, *, actor: Any) -> SignalEvent:
     _writable(signal)
     event = SignalEvent.objects.create(
@@ -63,7 +63,7 @@ def add_note(signal: Signal, text: str, *, actor: Any) -> SignalEvent:
     return event
 
 
-@transaction.atomic
+@door("signal")
 def confirm_category(signal: Signal, category: Category, *, actor: Any) -> SignalEvent:
     _writable(signal)
     previous = signal.category.label if signal.category else "—"

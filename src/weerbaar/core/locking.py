@@ -1,0 +1,49 @@
+"""One door per state change: a transaction, a row lock, and a fresh read of the row.
+
+A page reads a record, the official clicks, and the service changes it. Between the read
+and the click another official may have changed it. ``door`` makes every state-changing
+service start by locking the row (``SELECT ... FOR UPDATE``; on SQLite the IMMEDIATE
+transaction already holds the one write lock) and reloading the caller's object from it,
+so the transition is checked against what is in the database now, not what the page saw.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+from django.db import transaction
+from django.db.models import Model
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def lock(obj: Model) -> None:
+    """Lock ``obj``'s row for the rest of the transaction and reload ``obj`` from it."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("lock() hoort binnen een transactie")
+    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list(
+        "pk", flat=True
+    ).get()
+    obj.refresh_from_db()
+
+
+def door(argument: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Run the service in a transaction that first locks the record named ``argument``."""
+
+    def wrap(function: Callable[P, R]) -> Callable[P, R]:
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def inner(*args: P.args, **kwargs: P.kwargs) -> R:
+            record: Any = signature.bind(*args, **kwargs).arguments[argument]
+            with transaction.atomic():
+                lock(record)
+                return function(*args, **kwargs)
+
+        return inner
+
+    return wrap
