@@ -82,10 +82,18 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
+def _order(item: pytest.Item) -> int:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return 2  # flushes the database when done: the migrations' seed data goes too
+    return 1 if item.get_closest_marker("realdata") else 0
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Real-data tests run last: they share one import (``real_import``) that stays in the
-    database until the session ends, which small self-made fixtures must not meet."""
-    items.sort(key=lambda item: 1 if item.get_closest_marker("realdata") else 0)
+    """Real-data tests run late: they share one import (``real_import``) that stays in the
+    database until the session ends, which small self-made fixtures must not meet.
+    Transactional tests run last (as Django's own runner does): they end with a flush."""
+    items.sort(key=_order)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
 
+from weerbaar.areas import views as areas_views
 from weerbaar.areas.api import urls as areas_api_urls
 from weerbaar.cases.api import urls as cases_api_urls
 from weerbaar.core import views as core_views
@@ -30,7 +31,7 @@ api_patterns = [
 ]
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", areas_views.home, name="home"),
     path("gezond", core_views.health, name="health"),
     path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
     path("gebieden/", include("weerbaar.areas.urls")),

@@ -11,6 +11,7 @@ from weerbaar.areas.models import Area, AreaLevel, Region
 from weerbaar.areas.services import selectors
 from weerbaar.areas.services.svg_map import SvgMap, build_map
 from weerbaar.areas.services.tables import AreaTable, area_table, headers, table_csv
+from weerbaar.core.data_dir import data_dir_or_none
 from weerbaar.core.templatetags.weerbaar import aantal
 
 
@@ -109,4 +110,13 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "table_headers": headers(table),
             "map": _map(members, table),
         },
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What Weerbaar is and what is loaded (the areas are the spine of every figure)."""
+    return render(
+        request,
+        "core/home.html",
+        {"summary": selectors.loaded_summary(), "data_dir": data_dir_or_none()},
     )

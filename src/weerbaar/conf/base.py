@@ -26,6 +26,7 @@ import structlog
 from csp.constants import NONE, SELF
 
 from weerbaar.conf.env import PROJECT_ROOT, default_data_dir, env_bool, env_list, env_str
+from weerbaar.core.logging import FOREIGN_PRE_CHAIN
 
 VAR_DIR = Path(env_str("WEERBAAR_VAR_DIR", str(PROJECT_ROOT / "var")))
 
@@ -230,11 +231,8 @@ LOGGING = {
         "structured": {
             "()": structlog.stdlib.ProcessorFormatter,
             "processor": structlog.processors.JSONRenderer(sort_keys=True),
-            "foreign_pre_chain": [
-                structlog.stdlib.add_log_level,
-                structlog.stdlib.add_logger_name,
-                structlog.processors.TimeStamper(fmt="iso"),
-            ],
+            # extra fields of stdlib calls (Django's own) reach the log, plain values only
+            "foreign_pre_chain": FOREIGN_PRE_CHAIN,
         },
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},

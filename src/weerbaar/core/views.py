@@ -5,23 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from weerbaar.areas.services.selectors import loaded_summary
 from weerbaar.core.api.problems import problem_response
-from weerbaar.core.data_dir import data_dir_or_none
 from weerbaar.core.middleware import API_PREFIX
 
 
 def health(request: HttpRequest) -> HttpResponse:
     """For load balancers and monitoring: the process answers (no database involved)."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "core/home.html",
-        {"summary": loaded_summary(), "data_dir": data_dir_or_none()},
-    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

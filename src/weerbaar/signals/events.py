@@ -7,12 +7,12 @@ receiver is logged and never undoes or blocks the intake.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import django.dispatch
+import structlog
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 signal_recorded = django.dispatch.Signal()
 
@@ -22,9 +22,9 @@ def announce(instance: Any) -> None:
         if isinstance(result, Exception):
             # Only where and what kind: an exception text may quote what the reporter typed.
             log.error(
-                "signal_receiver_failed %s %s",
-                getattr(receiver, "__qualname__", "?"),
-                type(result).__name__,
+                "signal_receiver_failed",
+                receiver=getattr(receiver, "__qualname__", "?"),
+                error=type(result).__name__,
             )
 
 

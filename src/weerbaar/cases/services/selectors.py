@@ -14,6 +14,7 @@ from weerbaar.accounts.models import Confidentiality
 from weerbaar.accounts.services.access import scope_queryset
 from weerbaar.cases.models import (
     Case,
+    Finding,
     Inspection,
     InspectionStop,
     LinkState,
@@ -75,6 +76,11 @@ def visible_links(user: Any) -> QuerySet[SignalLink]:
 def visible_decisions(user: Any) -> QuerySet[TriageDecision]:
     """The meeting's decisions on objects the user may see."""
     return TriageDecision.objects.filter(subject__in=visible_subjects(user))
+
+
+def finding_label(code: str) -> str:
+    """The Dutch label of an inspection finding code."""
+    return str(dict(Finding.choices).get(code, code))
 
 
 def subjects_with_kvk(kvk: str) -> QuerySet[Subject]:

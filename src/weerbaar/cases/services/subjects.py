@@ -28,6 +28,9 @@ from weerbaar.cases.services.matching import Candidate, match
 
 log = structlog.get_logger(__name__)
 
+# Other apps name objects through this door, not through the models.
+__all__ = ["Place", "Subject", "SubjectOrigin", "business", "obtain", "premises"]
+
 
 @dataclass(frozen=True)
 class Place:

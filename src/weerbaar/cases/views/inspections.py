@@ -52,25 +52,8 @@ def _decimal(value: str) -> Decimal | None:
         return None
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def inspection_list(request: HttpRequest) -> HttpResponse:
-    if not may(request.user, VIEW):
-        raise PermissionDenied
-    premises = visible_subjects(request.user).filter(kind=SubjectKind.PAND).order_by("label")[:500]
-    context: dict[str, Any] = {
-        "page": Paginator(visible_inspections(request.user).order_by("-date", "-pk"), 25).get_page(
-            request.GET.get("pagina")
-        ),
-        "premises": premises,
-        "disciplines": Discipline.choices,
-        "can_add": may(request.user, ADD),
-        "values": request.POST,
-    }
-    if request.method == "GET":
-        return render(request, "cases/inspection_list.html", context)
-    if not may(request.user, ADD):
-        raise PermissionDenied
+def _planned_day(request: HttpRequest) -> tuple[dict[str, Any] | None, list[str]]:
+    """The new inspection day as the form gives it, or the errors to show (in Dutch)."""
     errors = []
     try:
         date = dt.date.fromisoformat(request.POST.get("datum", ""))
@@ -93,22 +76,45 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     team = request.POST.get("team", "").strip()
     if not team:
         errors.append(_("Vul de naam van het team in."))
-    user: Any = request.user
-    organisation = getattr(user, "organisation", None)
+    organisation = getattr(request.user, "organisation", None)
     if organisation is None:
         errors.append(_("U hoort bij geen organisatie."))
-    if errors or date is None or latitude is None or longitude is None or organisation is None:
+    if errors or date is None or latitude is None or longitude is None:
+        return None, errors
+    return {
+        "date": date,
+        "team": team,
+        "organisation": organisation,
+        "disciplines": [d for d in request.POST.getlist("discipline") if d in Discipline.values],
+        "depot": (latitude, longitude),
+        "subjects": chosen,
+    }, []
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    if not may(request.user, VIEW):
+        raise PermissionDenied
+    premises = visible_subjects(request.user).filter(kind=SubjectKind.PAND).order_by("label")[:500]
+    context: dict[str, Any] = {
+        "page": Paginator(visible_inspections(request.user).order_by("-date", "-pk"), 25).get_page(
+            request.GET.get("pagina")
+        ),
+        "premises": premises,
+        "disciplines": Discipline.choices,
+        "can_add": may(request.user, ADD),
+        "values": request.POST,
+    }
+    if request.method == "GET":
+        return render(request, "cases/inspection_list.html", context)
+    if not may(request.user, ADD):
+        raise PermissionDenied
+    day, errors = _planned_day(request)
+    if day is None:
         context["errors"] = errors
         return render(request, "cases/inspection_list.html", context, status=400)
-    inspection = dayroute.create_day(
-        date=date,
-        team=team,
-        organisation=organisation,
-        disciplines=[d for d in request.POST.getlist("discipline") if d in Discipline.values],
-        depot=(latitude, longitude),
-        subjects=chosen,
-        actor=user,
-    )
+    inspection = dayroute.create_day(**day, actor=request.user)
     try:
         dayroute.plan(inspection)
     except dayroute.RouteError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from weerbaar.prevention.models import LEVEL_RANK, Intervention, Problem, Recognition
@@ -47,7 +47,8 @@ def fits_age(intervention: Intervention, low: int, high: int) -> bool:
     return start <= high and end >= low
 
 
-def search(filters: Filters) -> list[Intervention]:
+def _matching(filters: Filters) -> QuerySet[Intervention]:
+    """The database part of the search: words, target group, setting, problem, warning."""
     queryset = Intervention.objects.filter(is_active=True)
     if filters.text:
         words = filters.text.split()
@@ -69,7 +70,11 @@ def search(filters: Filters) -> list[Intervention]:
         queryset = queryset.exclude(warning="")
     elif filters.with_warning is False:
         queryset = queryset.filter(warning="")
-    ids = set(queryset.values_list("pk", flat=True))
+    return queryset
+
+
+def search(filters: Filters) -> list[Intervention]:
+    ids = set(_matching(filters).values_list("pk", flat=True))
     found = [i for i in _base() if i.pk in ids]
     if filters.age is not None:
         found = [i for i in found if fits_age(i, filters.age, filters.age)]

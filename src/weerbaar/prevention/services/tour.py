@@ -26,6 +26,7 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
@@ -148,33 +149,35 @@ def _alone_reason(
     return "Past op geen enkele gewenste dag: " + "; ".join(reasons) + "."
 
 
-def solve(
-    requests: Sequence[Request],
-    bus: Bus,
-    travel: TravelTimes,
-    *,
-    seconds: float | None = None,
-) -> Plan:
-    began = time.perf_counter()
+def _nodes(
+    requests: Sequence[Request], bus: Bus, matrix: list[list[int]], plan: Plan
+) -> list[tuple[int, Window]]:
+    """One node per window on a bus day (node n + 1 → (request index, window)); requests
+    that cannot fit even alone are left out here, with their reason."""
     days = {day.date: day for day in bus.days}
-    vehicle_of = {day.date: number for number, day in enumerate(bus.days)}
-    points = [bus.depot, *(request.point for request in requests)]
-    matrix = travel.minutes(points)  # 0 = depot, r + 1 = requests[r]
-
-    plan = Plan()
-    nodes: list[tuple[int, Window]] = []  # node n + 1 → (request index, window)
+    nodes: list[tuple[int, Window]] = []
     for r, request in enumerate(requests):
         reason = _alone_reason(request, bus, days, matrix[0][r + 1], matrix[r + 1][0])
         if reason:
             plan.left_out.append(Left(request.key, reason, request.priority))
             continue
-        for window in request.windows:
-            if window.date in days:
-                nodes.append((r, window))
-    if not nodes or not bus.days:
-        plan.seconds = time.perf_counter() - began
-        return plan
+        nodes.extend((r, window) for window in request.windows if window.date in days)
+    return nodes
 
+
+@dataclass
+class _Model:
+    manager: Any
+    routing: Any
+    by_request: dict[int, list[int]]
+    callbacks: list[Any]  # kept alive while OR-Tools calls them
+
+
+def _model(
+    requests: Sequence[Request], bus: Bus, matrix: list[list[int]], nodes: list[tuple[int, Window]]
+) -> _Model:
+    """Every bus day a vehicle, every window a node, every request one disjunction."""
+    vehicle_of = {day.date: number for number, day in enumerate(bus.days)}
     place = [0] + [r + 1 for r, _ in nodes]  # node → row in the matrix
     service = [0] + [
         bus.setup_minutes + requests[r].visit_minutes + bus.teardown_minutes for r, _ in nodes
@@ -194,7 +197,6 @@ def solve(
     for number, day in enumerate(bus.days):
         clock_dimension.CumulVar(routing.Start(number)).SetRange(day.start, day.end)
         clock_dimension.CumulVar(routing.End(number)).SetRange(day.start, day.end)
-
     by_request: dict[int, list[int]] = {}
     for node, (r, window) in enumerate(nodes, start=1):
         index = manager.NodeToIndex(node)
@@ -206,7 +208,10 @@ def solve(
     high = BASE_PENALTY * (len(requests) + 1)
     for r, indices in by_request.items():
         routing.AddDisjunction(indices, high if requests[r].priority else BASE_PENALTY, 1)
+    return _Model(manager, routing, by_request, [drive, busy])
 
+
+def _parameters(seconds: float | None, count: int) -> Any:
     parameters = pywrapcp.DefaultRoutingSearchParameters()
     parameters.first_solution_strategy = (
         routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
@@ -214,23 +219,49 @@ def solve(
     parameters.local_search_metaheuristic = (
         routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
     )
-    limit = seconds if seconds is not None else min(10.0, max(2.0, len(requests) / 10))
+    limit = seconds if seconds is not None else min(10.0, max(2.0, count / 10))
     parameters.time_limit.FromMilliseconds(int(limit * 1000))
-    solution = routing.SolveWithParameters(parameters)
+    return parameters
 
+
+def _routes(model: _Model, solution: Any, days: int) -> list[list[int]]:
+    """The visited nodes per bus day, in order."""
+    routes = []
+    for number in range(days):
+        route = []
+        index = solution.Value(model.routing.NextVar(model.routing.Start(number)))
+        while not model.routing.IsEnd(index):
+            route.append(model.manager.IndexToNode(index))
+            index = solution.Value(model.routing.NextVar(index))
+        routes.append(route)
+    return routes
+
+
+def solve(
+    requests: Sequence[Request],
+    bus: Bus,
+    travel: TravelTimes,
+    *,
+    seconds: float | None = None,
+) -> Plan:
+    began = time.perf_counter()
+    points = [bus.depot, *(request.point for request in requests)]
+    matrix = travel.minutes(points)  # 0 = depot, r + 1 = requests[r]
+    plan = Plan()
+    nodes = _nodes(requests, bus, matrix, plan)
+    if not nodes or not bus.days:
+        plan.seconds = time.perf_counter() - began
+        return plan
+    model = _model(requests, bus, matrix, nodes)
+    solution = model.routing.SolveWithParameters(_parameters(seconds, len(requests)))
     served: set[int] = set()
     if solution is not None:
-        for number, day in enumerate(bus.days):
-            route = []
-            index = solution.Value(routing.NextVar(routing.Start(number)))
-            while not routing.IsEnd(index):
-                route.append(manager.IndexToNode(index))
-                index = solution.Value(routing.NextVar(index))
+        for day, route in zip(bus.days, _routes(model, solution, len(bus.days)), strict=True):
             if route:
                 _schedule(plan, day, [(n, *nodes[n - 1]) for n in route], requests, bus, matrix)
                 served.update(nodes[n - 1][0] for n in route)
     for r, request in enumerate(requests):
-        if r in by_request and r not in served:
+        if r in model.by_request and r not in served:
             plan.left_out.append(
                 Left(request.key, _crowded_reason(request, plan), request.priority)
             )
@@ -306,6 +337,26 @@ def _crowded_reason(request: Request, plan: Plan) -> str:
     return text + "."
 
 
+def _visit_problems(
+    visit: Visit, request: Request, bus: Bus, earliest_arrival: int, day: dt.date
+) -> list[str]:
+    """What is wrong with one visit, given when the bus could be there at the earliest."""
+    checks = [
+        (
+            visit.window not in request.windows or visit.window.date != day,
+            "niet op een gewenste dag",
+        ),
+        (
+            visit.visit_start < visit.window.start or visit.visit_end > visit.window.end,
+            "bezoek buiten het tijdvak",
+        ),
+        (visit.visit_end - visit.visit_start != request.visit_minutes, "bezoek te kort"),
+        (visit.arrival < earliest_arrival, "eerder aangekomen dan rijden toelaat"),
+        (visit.visit_start - visit.arrival < bus.setup_minutes, "geen tijd om op te bouwen"),
+    ]
+    return [f"{request.label}: {text}" for broken, text in checks if broken]
+
+
 def violations(plan: Plan, requests: Sequence[Request], bus: Bus, travel: TravelTimes) -> list[str]:
     """Every broken rule in a plan (empty for a feasible plan); the planner and the tests
     both check with this."""
@@ -325,20 +376,11 @@ def violations(plan: Plan, requests: Sequence[Request], bus: Bus, travel: Travel
         previous, free = 0, day.leaves
         for visit in sorted(visits, key=lambda v: v.position):
             r = by_key[visit.key]
-            request = requests[r]
             if visit.key in seen:
-                problems.append(f"{request.label}: twee keer ingepland")
+                problems.append(f"{requests[r].label}: twee keer ingepland")
             seen.add(visit.key)
-            if visit.window not in request.windows or visit.window.date != day.date:
-                problems.append(f"{request.label}: niet op een gewenste dag")
-            if visit.visit_start < visit.window.start or visit.visit_end > visit.window.end:
-                problems.append(f"{request.label}: bezoek buiten het tijdvak")
-            if visit.visit_end - visit.visit_start != request.visit_minutes:
-                problems.append(f"{request.label}: bezoek te kort")
-            if visit.arrival < free + matrix[previous][r + 1]:
-                problems.append(f"{request.label}: eerder aangekomen dan rijden toelaat")
-            if visit.visit_start - visit.arrival < bus.setup_minutes:
-                problems.append(f"{request.label}: geen tijd om op te bouwen")
+            earliest = free + matrix[previous][r + 1]
+            problems += _visit_problems(visit, requests[r], bus, earliest, day.date)
             free, previous = visit.departure, r + 1
         if day.returns < free + matrix[previous][0]:
             problems.append(f"{day.date}: eerder terug dan rijden toelaat")

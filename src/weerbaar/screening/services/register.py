@@ -17,8 +17,8 @@ from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services import postcodes
 from weerbaar.areas.services.selectors import ancestors, find_area
-from weerbaar.cases.models import Subject, SubjectOrigin
 from weerbaar.cases.services import subjects
+from weerbaar.cases.services.subjects import Subject, SubjectOrigin
 from weerbaar.screening.models import Application, ApplicationKind, Event, Questionnaire
 
 

@@ -113,9 +113,12 @@ def _select(raw: Any, path: str, problems: dict[str, str]) -> dict[str, Any]:
     return {"threshold": float(threshold)}
 
 
-def validate(data: dict[str, Any]) -> dict[str, Any]:
-    """The rule in its canonical form (defaults filled in), or RuleError."""
-    problems: dict[str, str] = {}
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _scope(data: dict[str, Any], problems: dict[str, str]) -> tuple[Any, Any, Any, Any]:
+    """Name, level, year and number of years, each checked."""
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         problems["name"] = "geef de regel een naam"
@@ -123,35 +126,62 @@ def validate(data: dict[str, Any]) -> dict[str, Any]:
     if level not in LEVELS:
         problems["level"] = "kies gemeente of wijk"
     year = data.get("year", "latest")
-    if year != "latest" and (
-        not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100
-    ):
+    if year != "latest" and (not _whole(year) or not 1990 <= year <= 2100):
         problems["year"] = "een jaartal, of latest"
     years = data.get("years", 1)
-    if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= MAX_YEARS:
+    if not _whole(years) or not 1 <= years <= MAX_YEARS:
         problems["years"] = f"aantal jaren van 1 tot en met {MAX_YEARS}"
-    indicators = []
-    raw_indicators = data.get("indicators")
-    if not isinstance(raw_indicators, list) or not raw_indicators:
+    return name, level, year, years
+
+
+def _indicator_problem(item: Any, known: dict[str, Any], seen: set[str], level: Any) -> str:
+    code = item.get("code") if isinstance(item, dict) else None
+    weight = item.get("weight") if isinstance(item, dict) else None
+    if code not in known:
+        return f"onbekende indicator '{code}'"
+    if code in seen:
+        return f"indicator '{code}' staat er twee keer in"
+    if isinstance(level, str) and level not in known[code].levels:
+        return f"indicator '{code}' heeft geen waarden op niveau {level}"
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
+        return "weight moet een getal groter dan 0 zijn"
+    return ""
+
+
+def _indicators(raw: Any, level: Any, problems: dict[str, str]) -> list[dict[str, Any]]:
+    if not isinstance(raw, list) or not raw:
         problems["indicators"] = "kies minstens één indicator met een gewicht"
-        raw_indicators = []
+        return []
     known = {i.code: i for i in Indicator.objects.all()}
-    seen = set()
-    for index, item in enumerate(raw_indicators):
-        where = f"indicators[{index}]"
-        code = item.get("code") if isinstance(item, dict) else None
-        weight = item.get("weight") if isinstance(item, dict) else None
-        if code not in known:
-            problems[where] = f"onbekende indicator '{code}'"
-        elif code in seen:
-            problems[where] = f"indicator '{code}' staat er twee keer in"
-        elif isinstance(level, str) and level not in known[code].levels:
-            problems[where] = f"indicator '{code}' heeft geen waarden op niveau {level}"
-        elif not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
-            problems[where] = "weight moet een getal groter dan 0 zijn"
-        else:
-            seen.add(code)
-            indicators.append({"code": code, "weight": float(weight)})
+    seen: set[str] = set()
+    indicators = []
+    for index, item in enumerate(raw):
+        problem = _indicator_problem(item, known, seen, level)
+        if problem:
+            problems[f"indicators[{index}]"] = problem
+            continue
+        seen.add(item["code"])
+        indicators.append({"code": item["code"], "weight": float(item["weight"])})
+    return indicators
+
+
+def _second_track(second: Any, problems: dict[str, str]) -> dict[str, Any] | None:
+    if second is None:
+        return None
+    if not isinstance(second, dict):
+        problems["second_track"] = "verwacht een object met filters en select"
+        return None
+    return {
+        "filters": _filters(second.get("filters"), "second_track.filters", problems),
+        "select": _select(second.get("select"), "second_track.select", problems),
+    }
+
+
+def validate(data: dict[str, Any]) -> dict[str, Any]:
+    """The rule in its canonical form (defaults filled in), or RuleError."""
+    problems: dict[str, str] = {}
+    name, level, year, years = _scope(data, problems)
+    indicators = _indicators(data.get("indicators"), level, problems)
     normalisation = data.get("normalisation", "zscore")
     if normalisation not in NORMALISATIONS:
         problems["normalisation"] = "kies zscore of percentile"
@@ -168,17 +198,8 @@ def validate(data: dict[str, Any]) -> dict[str, Any]:
         "normalisation": normalisation,
         "missing": missing,
         "select": _select(data.get("select"), "select", problems),
-        "second_track": None,
+        "second_track": _second_track(data.get("second_track"), problems),
     }
-    second = data.get("second_track")
-    if second is not None:
-        if not isinstance(second, dict):
-            problems["second_track"] = "verwacht een object met filters en select"
-        else:
-            rule["second_track"] = {
-                "filters": _filters(second.get("filters"), "second_track.filters", problems),
-                "select": _select(second.get("select"), "second_track.select", problems),
-            }
     if problems:
         raise RuleError(problems)
     return rule

@@ -4,11 +4,11 @@ history line, so a receipt is only ever shown for something that is fully stored
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import structlog
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -31,7 +31,7 @@ from weerbaar.signals.models import (
 from weerbaar.signals.services import categorise, location, receipts
 from weerbaar.signals.services.images import CleanImage
 
-log = logging.getLogger(__name__)
+log = structlog.get_logger(__name__)
 
 
 DEFAULT_SOURCE: dict[str, str] = {
@@ -200,7 +200,12 @@ def submit(
                 existing = Signal.objects.get(submission_key=submission_key)
                 return Receipt(existing, None, duplicate=True)
             continue  # receipt collision: draw another code
-        log.info("signal_received", extra={"receipt": signal.receipt, "channel": channel})
+        # An anonymous report is logged without any code or id: beside the log's timestamp
+        # it could be joined to a proxy's log of addresses. Officials' records carry their id.
+        if official:
+            log.info("signal_received", channel=channel, signal_id=signal.pk)
+        else:
+            log.info("signal_received", channel=channel)
         events.announce(signal)
         return Receipt(signal, secret)
     raise RuntimeError("Kon geen unieke ontvangstcode maken.")

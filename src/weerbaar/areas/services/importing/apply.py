@@ -4,6 +4,8 @@ row (and its history) so that nothing recorded against it is lost."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
 from weerbaar.areas.services.importing.plan import LEVEL_ORDER, Plan, PlannedArea
 from weerbaar.core.imports import ImportReport, ProgressFactory
@@ -33,6 +35,17 @@ def _desired(plan: Plan, planned: PlannedArea) -> dict[str, object]:
     }
 
 
+def _changed(area: Area, parent_id: int | None, desired: dict[str, Any]) -> bool:
+    """Bring ``area`` to the desired state in memory; True when anything changed."""
+    changed = area.parent_id != parent_id
+    for name, value in desired.items():
+        if getattr(area, name) != value:
+            setattr(area, name, value)
+            changed = True
+    area.parent_id = parent_id
+    return changed
+
+
 def _apply_areas(plan: Plan, report: ImportReport, progress: ProgressFactory) -> dict[str, int]:
     """Create or update areas level by level (parents first); returns code -> id."""
     ordered = plan.ordered()
@@ -54,16 +67,8 @@ def _apply_areas(plan: Plan, report: ImportReport, progress: ProgressFactory) ->
             found = existing.get(planned.code)
             if found is None:
                 to_create.append(Area(code=planned.code, parent_id=parent_id, **desired))
-                continue
-            area = found
-            changed = area.parent_id != parent_id
-            for name, value in desired.items():
-                if getattr(area, name) != value:
-                    setattr(area, name, value)
-                    changed = True
-            if changed:
-                area.parent_id = parent_id
-                to_update.append(area)
+            elif _changed(found, parent_id, desired):
+                to_update.append(found)
             else:
                 counts.unchanged += 1
         created = Area.objects.bulk_create(to_create, batch_size=BATCH)

@@ -11,15 +11,15 @@ from typing import Any
 
 from django.utils.formats import date_format
 
-from weerbaar.cases.models import Subject
-from weerbaar.cases.models.inspection import Finding as VisitFinding
 from weerbaar.cases.services.selectors import (
     Known,
     cases_about,
+    finding_label,
     inspections_about,
     links_about,
     subjects_with_kvk,
 )
+from weerbaar.cases.services.subjects import Subject
 from weerbaar.screening.models import Application
 from weerbaar.screening.services.checks.base import Source, check
 
@@ -120,7 +120,7 @@ def inspections(application: Application, viewer: Any) -> tuple[bool, str, list[
         Source(
             f"Controle {date_format(stop.inspection.date, 'j F Y')} ({stop.inspection.team})"
             f" op {stop.subject.label}: "
-            + ", ".join(str(dict(VisitFinding.choices).get(f, f)) for f in stop.visit.findings),
+            + ", ".join(finding_label(f) for f in stop.visit.findings),
             f"cases.inspection:{stop.inspection_id}",
         )
         for stop in with_findings
