@@ -7,7 +7,6 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -19,14 +18,13 @@ from weerbaar.areas.api.serializers import (
 )
 from weerbaar.areas.models import Area
 from weerbaar.areas.services import selectors
+from weerbaar.core.api.pagination import Pages
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 
 
-class AreaPagination(PageNumberPagination):
+class AreaPagination(Pages):
     page_size = 100
-    page_size_query_param = "pageSize"
     max_page_size = 1000
-    invalid_page_message = "Pagina {page_number} bestaat niet."
 
 
 def _context(areas: list[Area], geometry: bool) -> dict[str, Any]:

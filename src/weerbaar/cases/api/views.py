@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
@@ -35,11 +34,13 @@ from weerbaar.cases.services.selectors import (
     visible_inspections,
     visible_subjects,
 )
+from weerbaar.core.api.pagination import PAGE_PARAMETERS_HELP, page, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.signals.api.authentication import PartnerTokenAuthentication
 from weerbaar.signals.services.selectors import visible_signals
 
 AUTH = [PartnerTokenAuthentication, SessionAuthentication]
+PAGE_PARAMETERS = [OpenApiParameter(n, int, description=d) for n, d in PAGE_PARAMETERS_HELP.items()]
 
 
 class SubjectSerializer(serializers.ModelSerializer):
@@ -97,9 +98,9 @@ class SubjectListView(APIView):
         description="Panden, bedrijven en online accounts waar signalen over gaan (binnen uw werkgebied).",
         parameters=[
             OpenApiParameter("q", str, description="Zoek in naam, sleutel of KvK-nummer."),
-            OpenApiParameter("page", int, description="Pagina (vanaf 1)."),
+            *PAGE_PARAMETERS,
         ],
-        responses={200: SubjectSerializer(many=True), **PROBLEM_RESPONSES},
+        responses={200: paged(SubjectSerializer, "SubjectPage"), **PROBLEM_RESPONSES},
         tags=["objecten"],
     )
     def get(self, request: Request) -> Response:
@@ -110,17 +111,7 @@ class SubjectListView(APIView):
         query = str(request.query_params.get("q", "")).strip()[:100]
         if query:
             subjects = subjects.filter(label__icontains=query) | subjects.filter(kvk=query)
-        page_number = request.query_params.get("page", "1")
-        if not str(page_number).isdigit() or int(page_number) < 1:
-            raise ValidationError({"page": ["Een paginanummer is een geheel getal vanaf 1."]})
-        page = Paginator(subjects, 50).get_page(int(page_number))
-        return Response(
-            {
-                "count": page.paginator.count,
-                "page": page.number,
-                "results": SubjectSerializer(page.object_list, many=True).data,
-            }
-        )
+        return page(request, subjects, SubjectSerializer)
 
 
 class SubjectDetailView(APIView):
@@ -220,8 +211,11 @@ class CaseListView(APIView):
         operation_id="cases_list",
         summary="Zaken",
         description="Zaken binnen uw werkgebied of van uw organisatie; gevoelige zaken alleen als u erop genoemd bent.",
-        parameters=[OpenApiParameter("state", str, description="Alleen zaken in deze fase.")],
-        responses={200: CaseSerializer(many=True), **PROBLEM_RESPONSES},
+        parameters=[
+            OpenApiParameter("state", str, description="Alleen zaken in deze fase."),
+            *PAGE_PARAMETERS,
+        ],
+        responses={200: paged(CaseSerializer, "CasePage"), **PROBLEM_RESPONSES},
         tags=["zaken"],
     )
     def get(self, request: Request) -> Response:
@@ -239,7 +233,7 @@ class CaseListView(APIView):
                     {"state": [f"Onbekende fase; kies uit {', '.join(CaseState.values)}."]}
                 )
             cases = cases.filter(state=state)
-        return Response(CaseSerializer(cases.order_by("-created_at", "-pk")[:500], many=True).data)
+        return page(request, cases.order_by("-created_at", "-pk"), CaseSerializer)
 
 
 class CaseDetailView(APIView):
@@ -300,7 +294,8 @@ class InspectionListView(APIView):
         operation_id="inspections_list",
         summary="Controledagen",
         description="Controledagen van uw organisatie of in uw werkgebied, met route, bezoeken en maatregelen.",
-        responses={200: InspectionSerializer(many=True), **PROBLEM_RESPONSES},
+        parameters=PAGE_PARAMETERS,
+        responses={200: paged(InspectionSerializer, "InspectionPage"), **PROBLEM_RESPONSES},
         tags=["zaken"],
     )
     def get(self, request: Request) -> Response:
@@ -309,6 +304,4 @@ class InspectionListView(APIView):
         inspections = visible_inspections(request.user).prefetch_related(
             "stops__subject", "stops__visit__measures"
         )
-        return Response(
-            InspectionSerializer(inspections.order_by("-date", "-pk")[:200], many=True).data
-        )
+        return page(request, inspections.order_by("-date", "-pk"), InspectionSerializer)

@@ -132,11 +132,14 @@ def test_sensitive_case_is_invisible_to_anyone_not_named(
     assert export["Content-Type"].startswith("text/csv")
     csv = export.content.decode()
     assert "Gewone zaak" in csv and "Geheim" not in csv
-    api = colleague.get("/api/v1/cases").json()
+    api = colleague.get("/api/v1/cases").json()["results"]
     assert [c["id"] for c in api] == [open_case.pk]
     owner = login(team["ria"])
     assert owner.get(reverse("cases:case", args=[case.pk])).status_code == 200
-    assert {c["id"] for c in owner.get("/api/v1/cases").json()} == {case.pk, open_case.pk}
+    assert {c["id"] for c in owner.get("/api/v1/cases").json()["results"]} == {
+        case.pk,
+        open_case.pk,
+    }
     # naming a colleague opens it for them
     case.named_users.add(team["sam"])
     assert colleague.get(reverse("cases:case", args=[case.pk])).status_code == 200
@@ -159,7 +162,7 @@ def test_other_municipality_sees_no_case(team: dict[str, Any], subject: Subject)
     other = login(team["bas"])
     assert other.get(reverse("cases:case", args=[case.pk])).status_code == 404
     assert "Kapper" not in other.get(reverse("cases:cases")).content.decode()
-    assert other.get("/api/v1/cases").json() == []
+    assert other.get("/api/v1/cases").json()["results"] == []
 
 
 def test_opening_needs_a_title_and_known_references(team: dict[str, Any]) -> None:
@@ -262,3 +265,24 @@ def test_sharing_a_case_sends_only_the_checked_summary(
         workflow.share(
             secret, orgs["assen"], summary="x", legal_basis="y", reviewed=True, actor=team["ria"]
         )
+
+
+def test_the_cases_api_pages_instead_of_stopping_at_500(
+    orgs: dict[str, Any], team: dict[str, Any]
+) -> None:
+    """The list used to end silently at 500 cases; now it says how many there are and
+    pages through all of them, and refuses a page size above the maximum."""
+    from weerbaar.cases.models import Case
+
+    Case.objects.bulk_create(
+        Case(title=f"Zaak {n}", owner_organisation=orgs["groningen"], created_by=team["ria"])
+        for n in range(520)
+    )
+    client = login(team["ria"])
+    first = client.get("/api/v1/cases?pageSize=500").json()
+    assert first["count"] == 520 and len(first["results"]) == 500 and first["next"]
+    second = client.get("/api/v1/cases?pageSize=500&page=2").json()
+    assert len(second["results"]) == 20 and second["next"] is None
+    too_many = client.get("/api/v1/cases?pageSize=501")
+    assert too_many.status_code == 400
+    assert "pageSize" in too_many.content.decode()

@@ -144,8 +144,8 @@ def test_other_organisation_sees_no_inspection(team: dict[str, Any], twelve: lis
         == 404
     )
     assert "Interventieteam" not in other.get(reverse("cases:inspections")).content.decode()
-    assert other.get("/api/v1/inspections").json() == []
-    own = login(team["ria"]).get("/api/v1/inspections").json()
+    assert other.get("/api/v1/inspections").json()["results"] == []
+    own = login(team["ria"]).get("/api/v1/inspections").json()["results"]
     assert len(own) == 1 and len(own[0]["stops"]) == 2
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from weerbaar.core.api.pagination import Pages
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.monitor.api.serializers import (
     IndicatorSerializer,
@@ -20,11 +20,8 @@ from weerbaar.monitor.services import comparisons
 from weerbaar.monitor.services.tables import indicator_table
 
 
-class IndicatorPagination(PageNumberPagination):
+class IndicatorPagination(Pages):
     page_size = 100
-    page_size_query_param = "pageSize"
-    max_page_size = 500
-    invalid_page_message = "Pagina {page_number} bestaat niet."
 
 
 def _years() -> dict[str, list[int]]:

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from weerbaar.accounts.services.access import may
+from weerbaar.core.api.pagination import page, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.screening.models import Application, Person, State
 from weerbaar.screening.services import access, checks, workflow
@@ -99,20 +100,7 @@ class ApplicationDetailSerializer(ApplicationSerializer):
         return [dict(FindingSerializer(f).data) for f in checks.run_all(application, viewer)]
 
 
-class ApplicationPage(serializers.Serializer):
-    count = serializers.IntegerField(min_value=0)
-    page = serializers.IntegerField(min_value=1)
-    pageSize = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE)
-    results = ApplicationSerializer(many=True)
-
-
-def _int(request: Request, name: str, default: int, highest: int) -> int:
-    raw = request.query_params.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= highest:
-        raise ValidationError({name: [f"Geef een geheel getal van 1 tot en met {highest}."]})
-    return int(raw)
+ApplicationPage = paged(ApplicationSerializer, "ApplicationPage")
 
 
 class ApplicationListView(APIView):
@@ -143,17 +131,12 @@ class ApplicationListView(APIView):
                     {"state": [f"Onbekende fase; kies uit {', '.join(State.values)}."]}
                 )
             found = found.filter(state=state)
-        page = _int(request, "page", 1, 10_000)
-        size = _int(request, "pageSize", 25, MAX_PAGE_SIZE)
-        ordered = found.order_by("-received_on", "-pk")
-        rows = ordered[(page - 1) * size : page * size]
-        return Response(
-            {
-                "count": ordered.count(),
-                "page": page,
-                "pageSize": size,
-                "results": ApplicationSerializer(rows, many=True).data,
-            }
+        return page(
+            request,
+            found.order_by("-received_on", "-pk"),
+            ApplicationSerializer,
+            size=25,
+            largest=MAX_PAGE_SIZE,
         )
 
 

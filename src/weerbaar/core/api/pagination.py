@@ -1,0 +1,87 @@
+"""One paging convention for every list in the API: ``page`` and ``pageSize`` in, and
+``count``, ``page``, ``pageSize``, ``next``, ``previous`` and ``results`` out. A page size
+above the maximum is refused with a clear error instead of being cut quietly, and no list
+is ever truncated without saying so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    max_page_size = 500
+    page_size_query_param = "pageSize"
+    invalid_page_message = "Pagina {page_number} bestaat niet."
+
+    def __init__(self, size: int | None = None, largest: int | None = None) -> None:
+        self.page_size = size or self.page_size
+        self.max_page_size = largest or self.max_page_size
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError(
+                {"pageSize": [f"Geef een geheel getal van 1 tot en met {self.max_page_size}."]}
+            )
+        return int(raw)
+
+    def get_paginated_response(self, data: Any) -> Response:
+        current: Any = self.page  # set by paginate_queryset
+        return Response(
+            {
+                "count": current.paginator.count,
+                "page": current.number,
+                "pageSize": current.paginator.per_page,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+
+
+def page(
+    request: Request,
+    rows: QuerySet[Any],
+    serializer: type[serializers.BaseSerializer],
+    *,
+    size: int | None = None,
+    largest: int | None = None,
+    context: dict[str, Any] | None = None,
+) -> Response:
+    """One page of ``rows`` in the paging convention."""
+    pages = Pages(size, largest)
+    found = pages.paginate_queryset(rows, request) or []
+    return pages.get_paginated_response(serializer(found, many=True, context=context or {}).data)
+
+
+def paged(serializer: type[serializers.BaseSerializer], name: str) -> type[serializers.Serializer]:
+    """The schema of one page of ``serializer`` rows, for drf-spectacular."""
+    return type(
+        name,
+        (serializers.Serializer,),
+        {
+            "count": serializers.IntegerField(min_value=0),
+            "page": serializers.IntegerField(min_value=1),
+            "pageSize": serializers.IntegerField(min_value=1, max_value=Pages.max_page_size),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer(many=True),
+            "__module__": __name__,
+        },
+    )
+
+
+PAGE_PARAMETERS_HELP = {
+    "page": "Paginanummer, vanaf 1.",
+    "pageSize": f"Aantal per pagina (ten hoogste {Pages.max_page_size}).",
+}
