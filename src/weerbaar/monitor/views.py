@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from weerbaar.areas.models import Area
 from weerbaar.areas.services import selectors as areas
 from weerbaar.areas.services.svg_map import build_map
+from weerbaar.core import downloads
 from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services import charts, comparisons, export
 from weerbaar.monitor.services import compare as compare_service
@@ -27,7 +28,7 @@ def _export(request: HttpRequest, rows: list, filename: str, title: str) -> Http
     kind = request.GET.get("formaat")
     if kind not in {"csv", "xlsx"}:
         return None
-    return export.download(rows, export.HEADER, filename, kind, title)
+    return downloads.download(rows, export.HEADER, filename, kind, title)
 
 
 def _format(value: float, unit: str) -> str:

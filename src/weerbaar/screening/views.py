@@ -24,7 +24,7 @@ from weerbaar.accounts.models import AuditAction, User
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.services.keys import InvalidKey
-from weerbaar.monitor.services.export import csv_download
+from weerbaar.core.downloads import csv_download
 from weerbaar.screening import forms
 from weerbaar.screening.models import (
     Application,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from weerbaar.accounts.services.access import may
 from weerbaar.areas.services import selectors as areas
 from weerbaar.areas.services.svg_map import build_map
-from weerbaar.monitor.services.export import download
+from weerbaar.core.downloads import download
 from weerbaar.selection.models import Programme, Rule, RuleVersion, SelectionRun
 from weerbaar.selection.services import engine, export, form, register, rules, runs, sensitivity
 

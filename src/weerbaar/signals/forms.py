@@ -16,6 +16,7 @@ from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.core.forms import AccessibleForm
+from weerbaar.core.images import ImageRejected, clean_image
 from weerbaar.signals.models import (
     Category,
     ChecklistIndicator,
@@ -24,7 +25,6 @@ from weerbaar.signals.models import (
     Platform,
     Source,
 )
-from weerbaar.signals.services.images import ImageRejected, clean_image
 from weerbaar.signals.services.intake import IntakeInput, LocationInput
 from weerbaar.signals.uploads import max_file_bytes, max_files
 

@@ -30,13 +30,13 @@ from weerbaar.areas.models import Area
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.cases.models import Inspection, InspectionStop, Subject
 from weerbaar.cases.services import linking, workflow
+from weerbaar.core.images import clean_image
 from weerbaar.prevention.models import Covenant, CovenantParty
 from weerbaar.prevention.services import planning
 from weerbaar.prevention.tests.factories import bus_request, the_bus
 from weerbaar.screening.tests.factories import application
 from weerbaar.signals.models import Signal
 from weerbaar.signals.services import conversation, sharing
-from weerbaar.signals.services.images import clean_image
 from weerbaar.signals.services.seeding import seed_defaults
 from weerbaar.signals.tests.factories import jpeg_with_metadata, make_signal
 

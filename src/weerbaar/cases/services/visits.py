@@ -19,8 +19,8 @@ from weerbaar.cases.models import (
     Visit,
     VisitPhoto,
 )
+from weerbaar.core.images import CleanImage
 from weerbaar.core.locking import door
-from weerbaar.signals.services.images import CleanImage
 
 LEGAL_BASIS = {
     MeasureKind.WAARSCHUWING: "Algemene wet bestuursrecht, art. 5:21 e.v. (last onder bestuursdwang, vooraankondiging)",

@@ -22,8 +22,8 @@ from weerbaar.cases import permissions
 from weerbaar.cases.models import Case, CaseState
 from weerbaar.cases.services import workflow
 from weerbaar.cases.services.selectors import visible_cases, visible_subjects
-from weerbaar.monitor.services.export import csv_download
-from weerbaar.signals.services import reveal
+from weerbaar.core import reveal
+from weerbaar.core.downloads import csv_download
 from weerbaar.signals.services.selectors import visible_signals
 
 VIEW = permissions.VIEW_CASE

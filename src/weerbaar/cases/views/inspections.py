@@ -29,7 +29,7 @@ from weerbaar.cases.models import (
 )
 from weerbaar.cases.services import dayroute, visits
 from weerbaar.cases.services.selectors import visible_inspections, visible_subjects
-from weerbaar.signals.services.images import ImageRejected, clean_image
+from weerbaar.core.images import ImageRejected, clean_image
 
 VIEW = permissions.VIEW_INSPECTION
 ADD = permissions.ADD_INSPECTION

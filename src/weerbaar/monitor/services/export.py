@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import Any
 
-from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from weerbaar.core import downloads
 from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services.compare import Comparison
 from weerbaar.monitor.services.comparisons import Ranking
@@ -33,13 +28,6 @@ HEADER = [
     "eenheid",
     "bron",
 ]
-
-
-def _safe(value: Any) -> Any:
-    """Text cells never start a formula in a spreadsheet (CSV injection)."""
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
 
 
 def _row(
@@ -90,50 +78,8 @@ def compare_rows(comparison: Comparison) -> list[list[Any]]:
 
 
 def to_csv(rows: Sequence[Sequence[Any]], header: Sequence[str] = HEADER) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if cell is None else _safe(cell) for cell in row])
-    return buffer.getvalue()
-
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def download(
-    rows: Sequence[Sequence[Any]],
-    header: Sequence[str],
-    name: str,
-    kind: str = "csv",
-    title: str = "",
-) -> HttpResponse:
-    """A CSV or Excel file the browser saves as ``name.kind`` (one place for both)."""
-    if kind == "xlsx":
-        response = HttpResponse(to_xlsx(rows, title or name, header), content_type=XLSX_TYPE)
-    else:
-        response = HttpResponse(to_csv(rows, header), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
-
-
-def csv_download(
-    rows: Sequence[Sequence[Any]], header: Sequence[str], filename: str
-) -> HttpResponse:
-    """A CSV file the browser saves as ``filename`` (which ends in .csv)."""
-    return download(rows, header, filename.removesuffix(".csv"))
+    return downloads.to_csv(rows, header)
 
 
 def to_xlsx(rows: Sequence[Sequence[Any]], title: str, header: Sequence[str] = HEADER) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active or workbook.create_sheet()
-    sheet.title = title[:31]
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_safe(cell) for cell in row])
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return downloads.to_xlsx(rows, title, header)

@@ -20,7 +20,7 @@ from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services import audit
 from weerbaar.accounts.services.access import covered_area_ids, may
 from weerbaar.areas.models import Area, AreaLevel
-from weerbaar.monitor.services.export import csv_download
+from weerbaar.core.downloads import csv_download
 from weerbaar.prevention.forms import CovenantForm, DecisionForm, PlanForm, PositionForm
 from weerbaar.prevention.models import BusRequest, Covenant, RequestState, TourPlan
 from weerbaar.prevention.permissions import (

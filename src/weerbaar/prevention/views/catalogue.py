@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from weerbaar.areas.models import Area, AreaLevel
-from weerbaar.monitor.services.export import csv_download
+from weerbaar.core.downloads import csv_download
 from weerbaar.prevention.forms import municipality_choices
 from weerbaar.prevention.models import Intervention, Level, Problem, Setting, TargetGroup
 from weerbaar.prevention.services import catalogue

@@ -16,6 +16,7 @@ from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.areas.models import Area
 from weerbaar.areas.services import postcodes
+from weerbaar.core.images import CleanImage
 from weerbaar.signals import events
 from weerbaar.signals.models import (
     Attachment,
@@ -29,7 +30,6 @@ from weerbaar.signals.models import (
     Source,
 )
 from weerbaar.signals.services import categorise, location, receipts
-from weerbaar.signals.services.images import CleanImage
 
 log = structlog.get_logger(__name__)
 

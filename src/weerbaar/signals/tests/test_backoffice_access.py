@@ -25,7 +25,7 @@ def client_for(user: Any) -> Client:
 
 @pytest.fixture
 def in_assen(country: dict[str, Any], orgs: dict[str, Any]) -> Signal:
-    from weerbaar.signals.services.images import clean_image
+    from weerbaar.core.images import clean_image
 
     return make_signal(
         country["GM0106"],

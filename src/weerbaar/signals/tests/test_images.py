@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from weerbaar.signals.services.images import ImageRejected, clean_image
+from weerbaar.core.images import ImageRejected, clean_image
 from weerbaar.signals.tests.factories import CAMERA, jpeg_with_metadata, png_bytes
 
 

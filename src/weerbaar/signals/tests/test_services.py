@@ -12,8 +12,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from weerbaar.areas.services.postcodes import normalise_postcode
+from weerbaar.core import reveal
 from weerbaar.signals.models import AppendOnlyError, EventKind, Signal, SignalEvent, Status
-from weerbaar.signals.services import categorise, conversation, receipts, retention, reveal
+from weerbaar.signals.services import categorise, conversation, receipts, retention
 from weerbaar.signals.services import status as status_service
 from weerbaar.signals.services.intake import IntakeInput, LocationInput, submit
 from weerbaar.signals.tests.factories import make_signal
@@ -205,7 +206,7 @@ def test_reveal_check_marks_what_points_to_the_reporter() -> None:
 def test_purge_anonymises_and_deletes_per_status_and_reports(
     country: dict[str, Any], orgs: dict[str, Any]
 ) -> None:
-    from weerbaar.signals.services.images import clean_image
+    from weerbaar.core.images import clean_image
     from weerbaar.signals.tests.factories import jpeg_with_metadata
 
     user = orgs["user_groningen"]

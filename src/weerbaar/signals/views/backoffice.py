@@ -17,11 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from weerbaar.accounts.models import AuditAction, Organisation
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record, record_view
-from weerbaar.monitor.services.export import csv_download
+from weerbaar.core import reveal
+from weerbaar.core.downloads import csv_download
 from weerbaar.signals import events
 from weerbaar.signals.forms import SignalForm
 from weerbaar.signals.models import Category, Channel, Signal, Source, Status
-from weerbaar.signals.services import conversation, export, intake, queries, reveal, sharing
+from weerbaar.signals.services import conversation, export, intake, queries, sharing
 from weerbaar.signals.services import status as status_service
 
 VIEW = "signals.view_signal"

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from weerbaar.monitor.services.export import to_csv
+from weerbaar.core.downloads import to_csv
 from weerbaar.selection.services import engine, export, rules, runs
 
 
