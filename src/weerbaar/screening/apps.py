@@ -11,4 +11,4 @@ class ScreeningConfig(AppConfig):
         from weerbaar.core import retention
         from weerbaar.screening.services import retention as screening_retention
 
-        retention.register("bibob", screening_retention.purge)
+        retention.register("bibob", screening_retention.purge_all)

@@ -24,7 +24,12 @@ from weerbaar.cases.models import (
     TriageDecision,
 )
 from weerbaar.cases.permissions import VIEW_CASE, VIEW_INSPECTION, VIEW_SUBJECT
-from weerbaar.signals.services.selectors import hint_allowed, hinted_among, visible_signals
+from weerbaar.signals.services.selectors import (
+    existing_signal_ids,
+    hint_allowed,
+    hinted_among,
+    visible_signals,
+)
 
 SENSITIVE = Q(sensitive=True)
 CONFIDENTIAL = ~Q(confidentiality=Confidentiality.NORMAAL)
@@ -134,3 +139,29 @@ def inspections_about(subjects: Iterable[Subject], user: Any) -> Known:
     )
     hidden = about.exclude(inspection__in=visible).exists()
     return Known(list(shown), hint_allowed("normaal") and hidden)
+
+
+def existing_records(records: set[str]) -> set[str]:
+    """Which of ``records`` ("signals.signal:12", "cases.case:3", "cases.inspection:4")
+    still exist: retention asks, so snapshots elsewhere can drop what is gone. Says
+    nothing about their content."""
+    ids: dict[str, set[int]] = {}
+    for record in records:
+        label, _, pk = record.partition(":")
+        if pk.isdigit():
+            ids.setdefault(label, set()).add(int(pk))
+    kept: set[str] = set()
+    readers = {
+        "signals.signal": existing_signal_ids,
+        "cases.case": lambda wanted: set(
+            Case.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+        ),
+        "cases.inspection": lambda wanted: set(
+            Inspection.objects.filter(pk__in=wanted).values_list("pk", flat=True)
+        ),
+    }
+    for label, wanted in ids.items():
+        reader = readers.get(label)
+        found = reader(wanted) if reader else wanted  # unknown kinds are left alone
+        kept |= {f"{label}:{pk}" for pk in found}
+    return kept

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from weerbaar.cases.services.selectors import existing_records
 from weerbaar.screening.models import Application, Event, Outcome
 
 DEFAULT_DAYS = {
@@ -73,3 +74,45 @@ def purge(*, dry_run: bool = False, today: dt.date | None = None) -> list[str]:
     if not lines:
         lines.append("Bibob: niets te verwijderen.")
     return lines
+
+
+def _gone(records: set[str]) -> set[str]:
+    """The records (``"app.model:id"``) named in snapshots that no longer exist."""
+    kept = existing_records(records)
+    return records - kept
+
+
+def prune_snapshots(*, dry_run: bool = False) -> list[str]:
+    """A snapshot keeps what an official saw at the time; when retention removes the
+    signal, case or inspection a line came from, the line goes too."""
+    events = [e for e in Event.objects.exclude(snapshot={}) if e.snapshot.get("findings")]
+    named = {
+        source
+        for event in events
+        for finding in event.snapshot["findings"]
+        for source in finding.get("sources", [])
+        if source
+    }
+    gone = _gone(named)
+    removed = 0
+    for event in events:
+        findings = []
+        for finding in event.snapshot["findings"]:
+            sources = finding.get("sources") or [""] * len(finding["details"])
+            kept = [
+                (d, s) for d, s in zip(finding["details"], sources, strict=False) if s not in gone
+            ]
+            removed += len(finding["details"]) - len(kept)
+            findings.append(
+                {**finding, "details": [d for d, _ in kept], "sources": [s for _, s in kept]}
+            )
+        if not dry_run and findings != event.snapshot["findings"]:
+            Event.objects.filter(pk=event.pk).update(
+                snapshot={**event.snapshot, "findings": findings}
+            )
+    verb = "zou verwijderen" if dry_run else "verwijderd"
+    return [f"Bibob-momentopnamen: {removed} regel(s) over verwijderde gegevens {verb}"]
+
+
+def purge_all(*, dry_run: bool = False) -> list[str]:
+    return [*purge(dry_run=dry_run), *prune_snapshots(dry_run=dry_run)]

@@ -174,3 +174,23 @@ def test_postcode_in_another_municipality_is_refused_on_the_form(country: Any, s
     page = response.content.decode()
     assert "ligt in de gemeente Groningen, niet in Assen" in page
     assert not Application.objects.exists()
+
+
+def test_retention_removes_a_deleted_signal_from_the_snapshots(
+    country: Any, staff: Any, licence: Application
+) -> None:
+    from weerbaar.core import retention
+    from weerbaar.signals.models import Signal
+
+    own = make_signal(country["GM0014"], category="drugs-handel").signal
+    _link(own, licence)
+    _everything_anna_gets(licence, staff)
+    event = licence.events.get(kind="beoordeling")
+    assert own.receipt in str(event.snapshot)
+    Signal.objects.filter(pk=own.pk).delete()  # as the signals' retention deletes it
+    reports = dict(retention.run_all())
+    assert any("1 regel(s)" in line for line in reports["bibob"])
+    event.refresh_from_db()
+    assert own.receipt not in str(event.snapshot)
+    (signals_finding,) = [f for f in event.snapshot["findings"] if f["code"] == "signalen"]
+    assert signals_finding["details"] == [] and signals_finding["sources"] == []

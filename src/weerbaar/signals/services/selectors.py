@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from weerbaar.signals.models import Confidentiality, Signal
 from weerbaar.signals.services.queries import visible
 
-__all__ = ["hint_allowed", "hinted_among", "visible_signals"]
+__all__ = ["existing_signal_ids", "hint_allowed", "hinted_among", "visible_signals"]
 
 
 def visible_signals(user: Any) -> QuerySet[Signal]:
@@ -36,3 +36,8 @@ def hinted_among(signal_ids: QuerySet[Any] | list[int], user: Any) -> bool:
     return any(
         hint_allowed(level) for level in hidden.values_list("confidentiality", flat=True).distinct()
     )
+
+
+def existing_signal_ids(wanted: set[int]) -> set[int]:
+    """Which of these signals still exist (for retention elsewhere; no content)."""
+    return set(Signal.objects.filter(pk__in=wanted).values_list("pk", flat=True))
