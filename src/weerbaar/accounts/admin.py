@@ -18,7 +18,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin, SuperuserChanges
-from weerbaar.accounts.models import AuditEvent, Organisation, Role, User
+from weerbaar.accounts.models import AuditEvent, Organisation, PartnerToken, Role, User
 from weerbaar.accounts.services import policy
 
 
@@ -125,6 +125,22 @@ class AuditEventAdmin(ReferenceAdmin):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(PartnerToken)
+class PartnerTokenAdmin(SuperuserChanges):
+    """Tokens are issued with ``weerbaar partnertoken`` (the key is shown once); here
+    they can only be looked at and revoked."""
+
+    list_display = ["name", "user", "prefix", "created_at", "revoked_at"]
+    readonly_fields = ["name", "user", "prefix", "created_at"]
+    fields = ["name", "user", "prefix", "created_at", "revoked_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -1,6 +1,7 @@
 from weerbaar.accounts.models.audit import AuditAction, AuditEvent
 from weerbaar.accounts.models.confidentiality import Confidentiality
 from weerbaar.accounts.models.organisation import Organisation, OrganisationKind
+from weerbaar.accounts.models.partner_token import PartnerToken
 from weerbaar.accounts.models.role import Role
 from weerbaar.accounts.models.user import User
 
@@ -10,6 +11,7 @@ __all__ = [
     "Confidentiality",
     "Organisation",
     "OrganisationKind",
+    "PartnerToken",
     "Role",
     "User",
 ]

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
 from weerbaar.cases.models import (
@@ -36,7 +37,6 @@ from weerbaar.cases.services.selectors import (
 )
 from weerbaar.core.api.pagination import PAGE_PARAMETERS_HELP, page, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
-from weerbaar.signals.api.authentication import PartnerTokenAuthentication
 from weerbaar.signals.services.selectors import visible_signals
 
 AUTH = [PartnerTokenAuthentication, SessionAuthentication]

@@ -9,12 +9,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from weerbaar.accounts.api.authentication import issue
 from weerbaar.accounts.models import AuditAction, AuditEvent
 from weerbaar.cases.models import LinkState, SignalLink, Subject, TriageDecision
 from weerbaar.cases.services import keys, triage
 from weerbaar.cases.services.matching import Candidate, MemoryCatalogue, match
 from weerbaar.cases.tests.factories import case_handler
-from weerbaar.signals.api.authentication import issue
 from weerbaar.signals.models import Signal
 from weerbaar.signals.tests.factories import PASSWORD, handler, organisation
 

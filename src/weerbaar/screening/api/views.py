@@ -15,12 +15,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
 from weerbaar.core.api.pagination import page, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.screening.models import Application, Person, State
 from weerbaar.screening.services import access, checks, workflow
-from weerbaar.signals.api.authentication import PartnerTokenAuthentication
 
 AUTH = [PartnerTokenAuthentication, SessionAuthentication]
 MAX_PAGE_SIZE = 100

@@ -17,10 +17,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
 from weerbaar.core.api.schema import PROBLEM_RESPONSES, ProblemSerializer
 from weerbaar.signals.api import serializers
-from weerbaar.signals.api.authentication import PartnerTokenAuthentication
 from weerbaar.signals.forms import ANSWER_PREFIX, ReporterMessageForm, SignalForm
 from weerbaar.signals.models import Channel, Signal
 from weerbaar.signals.services import conversation, intake, receipts

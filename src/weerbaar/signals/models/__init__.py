@@ -1,6 +1,5 @@
 from weerbaar.core.append_only import AppendOnlyError
 from weerbaar.signals.models.category import Category, ChecklistIndicator
-from weerbaar.signals.models.partner import PartnerToken
 from weerbaar.signals.models.signal import (
     OWNER_ONLY,
     Attachment,
@@ -26,7 +25,6 @@ __all__ = [
     "Confidentiality",
     "EventKind",
     "LocationKind",
-    "PartnerToken",
     "Platform",
     "Signal",
     "SignalEvent",

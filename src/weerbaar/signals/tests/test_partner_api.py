@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from weerbaar.signals.api.authentication import issue
+from weerbaar.accounts.api.authentication import issue
 from weerbaar.signals.models import Signal
 from weerbaar.signals.tests.factories import handler
 
@@ -85,7 +85,7 @@ def test_same_validation_as_the_form_and_category_required(key: str) -> None:
 
 
 def test_only_the_hash_of_a_key_is_stored(key: str) -> None:
-    from weerbaar.signals.models import PartnerToken
+    from weerbaar.accounts.models import PartnerToken
 
     token = PartnerToken.objects.get()
     assert key not in (token.key_hash, token.prefix) and token.prefix == key[:8]

@@ -1,4 +1,4 @@
-"""``Authorization: Token <key>`` for partner systems (see models.partner)."""
+"""``Authorization: Token <key>`` for partner systems (see models.partner_token)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
-from weerbaar.signals.models import PartnerToken
+from weerbaar.accounts.models import PartnerToken
 
 KEYWORD = "Token"
 
@@ -52,7 +52,7 @@ class PartnerTokenAuthentication(authentication.BaseAuthentication):
 class PartnerTokenScheme(OpenApiAuthenticationExtension):
     """Describes the token in the OpenAPI schema."""
 
-    target_class = "weerbaar.signals.api.authentication.PartnerTokenAuthentication"
+    target_class = "weerbaar.accounts.api.authentication.PartnerTokenAuthentication"
     name = "partnerToken"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:

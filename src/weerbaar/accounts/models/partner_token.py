@@ -1,4 +1,4 @@
-"""Tokens with which partner systems (e.g. forwarding an MMA report) post signals.
+"""Tokens with which partner systems (e.g. forwarding an MMA report) reach the API.
 
 A token acts as a service account (a User of the partner's organisation), so the normal
 roles and the permission service apply. Only a hash of the token is stored.
@@ -28,6 +28,7 @@ class PartnerToken(models.Model):
         verbose_name = _("partnersleutel")
         verbose_name_plural = _("partnersleutels")
         ordering = ["name"]
+        db_table = "signals_partnertoken"  # moved from the signals app; the table stayed
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from weerbaar.signals.api.authentication import issue
-from weerbaar.signals.models import PartnerToken
+from weerbaar.accounts.api.authentication import issue
+from weerbaar.accounts.models import PartnerToken
 
 
 class Command(BaseCommand):
