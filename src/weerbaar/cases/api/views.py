@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -16,14 +15,16 @@ from rest_framework.views import APIView
 from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
+from weerbaar.cases.api.serializers import (
+    CaseSerializer,
+    DecisionRequest,
+    InspectionSerializer,
+    LinkSerializer,
+    SubjectSerializer,
+)
 from weerbaar.cases.models import (
-    Case,
     CaseState,
-    Inspection,
-    InspectionStop,
-    LinkState,
     SignalLink,
-    Subject,
 )
 from weerbaar.cases.permissions import DECIDE_LINK
 from weerbaar.cases.permissions import VIEW_CASE as CASE_VIEW
@@ -37,51 +38,11 @@ from weerbaar.cases.services.selectors import (
 )
 from weerbaar.core.api.pagination import PAGE_PARAMETERS_HELP, page, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
+from weerbaar.signals.permissions import VIEW_SIGNAL
 from weerbaar.signals.services.selectors import visible_signals
 
 AUTH = [PartnerTokenAuthentication, SessionAuthentication]
 PAGE_PARAMETERS = [OpenApiParameter(n, int, description=d) for n, d in PAGE_PARAMETERS_HELP.items()]
-
-
-class SubjectSerializer(serializers.ModelSerializer):
-    municipality: Any = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
-    house_number = serializers.IntegerField(min_value=1, max_value=99999, allow_null=True)
-
-    class Meta:
-        model = Subject
-        fields = [
-            "id",
-            "kind",
-            "key",
-            "label",
-            "street",
-            "house_number",
-            "house_letter",
-            "house_addition",
-            "postcode",
-            "place",
-            "kvk",
-            "trade_names",
-            "platform",
-            "handle",
-            "municipality",
-        ]
-
-
-class LinkSerializer(serializers.ModelSerializer):
-    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
-    signal: Any = serializers.SlugRelatedField(slug_field="receipt", read_only=True)
-    subject: Any = serializers.PrimaryKeyRelatedField(read_only=True)
-    score = serializers.IntegerField(min_value=0, max_value=100)
-
-    class Meta:
-        model = SignalLink
-        fields = ["id", "signal", "subject", "state", "score", "reason", "decided_at"]
-
-
-class DecisionRequest(serializers.Serializer):
-    state = serializers.ChoiceField(choices=[LinkState.CONFIRMED, LinkState.REJECTED])
 
 
 def _require(request: Request) -> None:
@@ -173,7 +134,7 @@ class LinkDecisionView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         link = SignalLink.objects.select_related("signal").filter(pk=pk).first()
-        if link is None or not may(request.user, "signals.view_signal", link.signal):
+        if link is None or not may(request.user, VIEW_SIGNAL, link.signal):
             raise NotFound("Deze koppeling bestaat niet of u heeft er geen toegang toe.")
         if not may(request.user, DECIDE_LINK, link.signal):
             raise PermissionDenied("Geen recht om koppelingen te beslissen.")
@@ -181,27 +142,6 @@ class LinkDecisionView(APIView):
         body.is_valid(raise_exception=True)
         linking.decide(link, body.validated_data["state"], actor=request.user)
         return Response(LinkSerializer(link).data)
-
-
-class CaseSerializer(serializers.ModelSerializer):
-    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
-    owner: Any = serializers.CharField(source="owner_organisation.name", read_only=True)
-    subjects: Any = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-
-    class Meta:
-        model = Case
-        fields = [
-            "id",
-            "title",
-            "state",
-            "deadline",
-            "owner",
-            "team",
-            "sensitive",
-            "partner_references",
-            "subjects",
-            "created_at",
-        ]
 
 
 class CaseListView(APIView):
@@ -251,40 +191,6 @@ class CaseDetailView(APIView):
             raise NotFound("Deze zaak bestaat niet of u heeft er geen toegang toe.")
         record_view(request.user, case)
         return Response(CaseSerializer(case).data)
-
-
-class StopSerializer(serializers.ModelSerializer):
-    subject: Any = serializers.CharField(source="subject.label", read_only=True)
-    position = serializers.IntegerField(min_value=1, max_value=1000, allow_null=True)
-    duration_minutes = serializers.IntegerField(min_value=1, max_value=600)
-    visit: Any = serializers.SerializerMethodField()
-
-    class Meta:
-        model = InspectionStop
-        fields = ["position", "arrival", "subject", "duration_minutes", "visit"]
-
-    def get_visit(self, stop: InspectionStop) -> dict[str, Any] | None:
-        visit = getattr(stop, "visit", None)
-        if visit is None:
-            return None
-        return {
-            "situation": visit.situation,
-            "findings": visit.findings,
-            "measures": [
-                {"kind": m.kind, "legalBasis": m.legal_basis, "followUp": m.follow_up.isoformat()}
-                for m in visit.measures.all()
-            ],
-        }
-
-
-class InspectionSerializer(serializers.ModelSerializer):
-    id = serializers.IntegerField(read_only=True, min_value=1, max_value=2**53)
-    stops = StopSerializer(many=True, read_only=True)
-    route_minutes = serializers.IntegerField(min_value=0, max_value=10000, allow_null=True)
-
-    class Meta:
-        model = Inspection
-        fields = ["id", "date", "team", "disciplines", "start_time", "route_minutes", "stops"]
 
 
 class InspectionListView(APIView):

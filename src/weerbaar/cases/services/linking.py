@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
@@ -14,7 +14,9 @@ from weerbaar.cases.models import LinkState, SignalLink, Subject, SubjectKind
 from weerbaar.cases.services import keys, subjects
 from weerbaar.cases.services.matching import Candidate, Proposal, match
 from weerbaar.core.locking import door
-from weerbaar.signals.models import Signal
+
+if TYPE_CHECKING:  # a type only: cases reads signals through their services
+    from weerbaar.signals.models import Signal
 
 
 def _where(signal: Signal) -> str:

@@ -4,11 +4,14 @@ category and area fit. A proposal only; the handler decides."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from weerbaar.areas.models import Area
 from weerbaar.areas.services.selectors import ancestors
 from weerbaar.cases.models import RoutingRule
-from weerbaar.signals.models import Signal
+
+if TYPE_CHECKING:  # a type only: cases reads signals through their services
+    from weerbaar.signals.models import Signal
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from weerbaar.accounts.models import AuditAction
+from weerbaar.accounts.models import AuditAction, Confidentiality
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import LinkState, Subject, TriageDecision, TriageFormula
-from weerbaar.signals.models import Confidentiality, Signal
+
+if TYPE_CHECKING:  # a type only: cases reads signals through their services
+    from weerbaar.signals.models import Signal
 
 COMPONENTS = {
     "signalen": _("aantal signalen"),

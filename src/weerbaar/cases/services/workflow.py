@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +19,9 @@ from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import Case, CaseEvent, CaseShare, CaseState, Subject
 from weerbaar.core.locking import door
-from weerbaar.signals.models import Signal
+
+if TYPE_CHECKING:  # a type only: cases reads signals through their services
+    from weerbaar.signals.models import Signal
 
 S = CaseState
 TRANSITIONS: dict[str, set[str]] = {

@@ -19,6 +19,7 @@ from weerbaar.cases import permissions
 from weerbaar.cases.models import Decision, LinkState, SignalLink, SubjectKind
 from weerbaar.cases.services import linking, triage
 from weerbaar.cases.services.selectors import visible_subjects
+from weerbaar.signals.permissions import VIEW_SIGNAL
 from weerbaar.signals.services.selectors import visible_signals
 
 VIEW = permissions.VIEW_SUBJECT
@@ -88,7 +89,7 @@ def subject_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decide_link(request: HttpRequest, pk: int) -> HttpResponse:
     link = SignalLink.objects.select_related("signal", "subject").filter(pk=pk).first()
-    if link is None or not may(request.user, "signals.view_signal", link.signal):
+    if link is None or not may(request.user, VIEW_SIGNAL, link.signal):
         raise Http404(_("Deze koppeling bestaat niet of u heeft er geen toegang toe."))
     if not may(request.user, DECIDE_LINK, link.signal):
         raise PermissionDenied

@@ -10,10 +10,11 @@ from django.db.models import Q, QuerySet
 from weerbaar.accounts.services.access import may, scope_queryset
 from weerbaar.accounts.services.audit import record_view
 from weerbaar.screening.models import Application
+from weerbaar.screening.permissions import ADD_APPLICATION, CHANGE_APPLICATION, VIEW_APPLICATION
 
-VIEW = "screening.view_application"
-CHANGE = "screening.change_application"
-ADD = "screening.add_application"
+VIEW = VIEW_APPLICATION
+CHANGE = CHANGE_APPLICATION
+ADD = ADD_APPLICATION
 
 
 def visible(user: Any) -> QuerySet[Application]:

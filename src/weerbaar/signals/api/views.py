@@ -23,6 +23,7 @@ from weerbaar.core.api.schema import PROBLEM_RESPONSES, ProblemSerializer
 from weerbaar.signals.api import serializers
 from weerbaar.signals.forms import ANSWER_PREFIX, ReporterMessageForm, SignalForm
 from weerbaar.signals.models import Channel, Signal
+from weerbaar.signals.permissions import ADD_SIGNAL
 from weerbaar.signals.services import conversation, intake, receipts
 from weerbaar.signals.services import status as status_service
 from weerbaar.signals.services.ratelimit import limiter
@@ -218,7 +219,7 @@ class PartnerSignalCreateView(APIView):
         tags=["signalen"],
     )
     def post(self, request: Request) -> Response:
-        if not may(request.user, "signals.add_signal"):
+        if not may(request.user, ADD_SIGNAL):
             raise PermissionDenied("Deze sleutel mag geen signalen aanleveren.")
         form = _validated(request, official=True)
         result = intake.submit(form.to_input(), channel=Channel.PARTNER, user=request.user)

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 
 from weerbaar.accounts.services.access import scope_queryset
 from weerbaar.signals.models import OWNER_ONLY, Category, Channel, Signal, Source, Status
+from weerbaar.signals.permissions import VIEW_SIGNAL
 
-VIEW = "signals.view_signal"
+VIEW = VIEW_SIGNAL
 SORTS = {
     "datum": "created_at",
     "status": "status",

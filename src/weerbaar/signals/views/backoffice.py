@@ -19,16 +19,16 @@ from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record, record_view
 from weerbaar.core import reveal
 from weerbaar.core.downloads import csv_download
-from weerbaar.signals import events
+from weerbaar.signals import events, permissions
 from weerbaar.signals.forms import SignalForm
 from weerbaar.signals.models import Category, Channel, Signal, Source, Status
 from weerbaar.signals.services import conversation, export, intake, queries, sharing
 from weerbaar.signals.services import status as status_service
 
-VIEW = "signals.view_signal"
-ADD = "signals.add_signal"
-CHANGE = "signals.change_signal"
-SHARE = "signals.add_signalshare"
+VIEW = permissions.VIEW_SIGNAL
+ADD = permissions.ADD_SIGNAL
+CHANGE = permissions.CHANGE_SIGNAL
+SHARE = permissions.SHARE_SIGNAL
 PAGE_SIZE = 25
 
 
