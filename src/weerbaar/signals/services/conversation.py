@@ -41,7 +41,7 @@ def ask_reporter(signal: Signal, text: str, *, actor: Any) -> SignalEvent:
     return event
 
 
-@door("signal")
+@door("signal", quiet=True)
 def reporter_adds(signal: Signal, text: str) -> SignalEvent:
     _writable(signal)
     return SignalEvent.objects.create(

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import structlog
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +14,6 @@ from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.core.locking import door
 from weerbaar.signals.models import EventKind, Signal, SignalEvent, Status
-
-log = structlog.get_logger(__name__)
 
 TRANSITIONS: dict[str, set[str]] = {
     Status.ONTVANGEN: {
@@ -88,6 +84,4 @@ def change(signal: Signal, to: str, *, actor: Any, note: str = "") -> SignalEven
     signal.status_changed_at = timezone.now()
     signal.save(update_fields=["status", "status_changed_at"])
     record(AuditAction.CHANGE, actor=actor, obj=signal)
-    signal_id = signal.pk
-    transaction.on_commit(lambda: log.info("signal_status_changed", signal_id=signal_id, to=to))
     return event
