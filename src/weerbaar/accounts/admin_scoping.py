@@ -31,6 +31,7 @@ __all__ = [
     "OrganisationScoped",
     "RecordAdmin",
     "ReferenceAdmin",
+    "RegionContent",
     "SuperuserChanges",
     "WeerbaarAdminSite",
 ]
@@ -56,7 +57,27 @@ def _organisation(request: HttpRequest) -> Any:
     return getattr(request.user, "organisation", None)
 
 
-class OrganisationScoped(ReferenceAdmin):
+class _ModelPermissions:
+    """Changes by the model permissions of the user's roles (Django's own rule), for
+    admins whose rows are already narrowed to what the user may work on."""
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return admin.ModelAdmin.has_add_permission(self, request)  # type: ignore[arg-type]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin.ModelAdmin.has_change_permission(self, request, obj)  # type: ignore[arg-type]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin.ModelAdmin.has_delete_permission(self, request, obj)  # type: ignore[arg-type]
+
+
+class RegionContent(_ModelPermissions, ReferenceAdmin):
+    """Content the regional approach publishes for everyone (parents' texts, help
+    organisations, the interventions catalogue): its editors, functional administrators
+    holding the model permission, change it; the public sees it anyway."""
+
+
+class OrganisationScoped(_ModelPermissions, ReferenceAdmin):
     """Rows that belong to an organisation: a functional administrator sees and changes
     their own organisation's rows only, and new rows belong to it."""
 
@@ -82,7 +103,7 @@ class OrganisationScoped(ReferenceAdmin):
         super().save_model(request, obj, form, change)
 
 
-class AreaScoped(ReferenceAdmin):
+class AreaScoped(_ModelPermissions, ReferenceAdmin):
     """Rows tied to a municipality: a functional administrator works on those in their
     organisation's work area; rows for everyone (no municipality) are for superusers."""
 
@@ -104,17 +125,9 @@ class AreaScoped(ReferenceAdmin):
 
 
 class SuperuserChanges(ReferenceAdmin):
-    """Region-wide settings: read by functional administrators with the permission,
-    changed by superusers only."""
-
-    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return bool(request.user.is_superuser)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_superuser)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return bool(request.user.is_superuser)
+    """Region-wide settings (organisations, roles, routing rules, partner tokens): read
+    by functional administrators with the permission, changed by superusers only. The
+    name says so where it matters; the rule is ReferenceAdmin's."""
 
 
 Reader = Callable[[Any], QuerySet[Any]]

@@ -10,9 +10,22 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReferenceAdmin(admin.ModelAdmin):
-    """The base of every admin in Weerbaar. Its delete page names only the rows being
-    deleted: Django's own page lists every related row (signals, applications, inspection
-    days), whoever owns them, which would show another organisation's records."""
+    """The base of every admin in Weerbaar: region-wide reference data, which anyone in
+    the admin with the view permission may read and only superusers change (an
+    organisation's administrator changes its own rows only; see the scoped admins).
+
+    Its delete page names only the rows being deleted: Django's own page lists every
+    related row (signals, applications, inspection days), whoever owns them, which would
+    show another organisation's records."""
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
 
     def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
         _deleted, _counts, perms_needed, protected = super().get_deleted_objects(objs, request)

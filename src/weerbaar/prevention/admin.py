@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.accounts.admin_scoping import RecordAdmin, ReferenceAdmin
+from weerbaar.accounts.admin_scoping import RecordAdmin, ReferenceAdmin, RegionContent
 from weerbaar.prevention.models import (
     Article,
     ArticleVersion,
@@ -45,14 +45,14 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReferenceAdmin):
+class ArticleAdmin(RegionContent):
     list_display = ["slug", "section", "position", "on_flyer", "__str__"]
     list_filter = ["section"]
     inlines = [VersionInline]
 
 
 @admin.register(ArticleVersion)
-class ArticleVersionAdmin(ReferenceAdmin):
+class ArticleVersionAdmin(RegionContent):
     list_display = ["title", "article", "number", "created_at", "published_at", "author"]
     list_filter = ["article__section", "published_at"]
     actions = ["publish"]
@@ -104,7 +104,7 @@ class ArticleVersionAdmin(ReferenceAdmin):
 
 
 @admin.register(HelpOrganisation)
-class HelpOrganisationAdmin(ReferenceAdmin):
+class HelpOrganisationAdmin(RegionContent):
     list_display = ["name", "kind", "municipality_code", "phone", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "municipality_code"]
@@ -116,7 +116,7 @@ class RecognitionInline(admin.TabularInline):
 
 
 @admin.register(Intervention)
-class InterventionAdmin(ReferenceAdmin):
+class InterventionAdmin(RegionContent):
     list_display = ["name", "target_group", "setting", "is_active"]
     list_filter = ["target_group", "setting", "is_active"]
     search_fields = ["name", "summary", "provider"]

@@ -108,3 +108,21 @@ def test_the_admin_says_what_a_partner_with_a_work_area_sees(world: World) -> No
     assert "alleen als ze met haar gedeeld zijn" in page
     user_page = client.get(_admin_url(User, "change", world.agent.pk)).content.decode()
     assert "Alleen als ze gedeeld zijn met Politie Noord-Nederland" in user_page
+
+
+def test_region_wide_reference_data_is_changed_by_superusers_only(world: World) -> None:
+    """Assen's administrator holds every permission of the domain apps, yet cannot change
+    the signal categories or the kinds of Bibob application that Groningen uses too."""
+    from weerbaar.screening.models import ApplicationKind
+    from weerbaar.signals.models import Category
+
+    client = _login(world.bas)
+    category = Category.objects.first()
+    kind = ApplicationKind.objects.first()
+    assert category is not None and kind is not None
+    for obj in (category, kind):
+        page = client.get(_admin_url(type(obj), "change", obj.pk)).content.decode()
+        assert 'name="_save"' not in page
+        refused = client.post(_admin_url(type(obj), "delete", obj.pk), {"post": "yes"})
+        assert refused.status_code == 403
+        assert type(obj).objects.filter(pk=obj.pk).exists()
