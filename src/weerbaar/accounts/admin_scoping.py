@@ -2,9 +2,11 @@
 
 - Only superusers and an organisation's functional administrators reach it
   (``WeerbaarAdminSite``); a functional administrator works on their own organisation's
-  users and reference data only (``OrganisationScoped``, ``AreaScoped``).
-- Reference data shared by the whole region (categories, kinds of application, areas) is
-  changed by superusers and by functional administrators holding the model permission.
+  users only (``OrganisationScoped``) and, with the permission, the region's published
+  content (``RegionContent``).
+- Reference data shared by the whole region (categories, kinds of application, areas,
+  organisations, roles) is read with the view permission and changed by superusers only
+  (``core.admin.ReferenceAdmin``).
 - Domain records (objects, cases, links, decisions, covenants) are worked on in the
   application's own pages. Here they are read-only, read through their app's scoped
   reader with the acting user, and every read is written to the audit log
@@ -22,12 +24,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import AuditAction
-from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.accounts.services.audit import record
 from weerbaar.core.admin import ReferenceAdmin
 
 __all__ = [
-    "AreaScoped",
     "OrganisationScoped",
     "RecordAdmin",
     "ReferenceAdmin",
@@ -101,27 +101,6 @@ class OrganisationScoped(_ModelPermissions, ReferenceAdmin):
         if not request.user.is_superuser:
             setattr(obj, self.organisation_field, _organisation(request))
         super().save_model(request, obj, form, change)
-
-
-class AreaScoped(_ModelPermissions, ReferenceAdmin):
-    """Rows tied to a municipality: a functional administrator works on those in their
-    organisation's work area; rows for everyone (no municipality) are for superusers."""
-
-    area_field = "municipality"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        rows = super().get_queryset(request)
-        if request.user.is_superuser:
-            return rows
-        covered = covered_area_ids(_organisation(request))
-        return rows.filter(**{f"{self.area_field}__in": covered})
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        if db_field.name == self.area_field and not request.user.is_superuser:
-            covered = covered_area_ids(_organisation(request))
-            kwargs["queryset"] = db_field.related_model.objects.filter(pk__in=covered)
-            kwargs["required"] = True
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class SuperuserChanges(ReferenceAdmin):

@@ -58,11 +58,6 @@ def area_opens(kind: str, record: str) -> bool:
     return record in AREA_OPENS.get(kind, frozenset())
 
 
-def is_partner(kind: str) -> bool:
-    """A kind whose area opens no signals or cases: it sees them only when shared."""
-    return not {"signals.signal", "cases.case"} <= AREA_OPENS.get(kind, frozenset())
-
-
 @dataclass(frozen=True)
 class Explanation:
     """What an organisation's set-up opens, in words an administrator can check."""
