@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin, SuperuserChanges
+from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin
 from weerbaar.accounts.models import AuditEvent, Organisation, PartnerToken, Role, User
 from weerbaar.accounts.services import policy
 
@@ -27,7 +27,7 @@ def _lines(lines: list[str]) -> Any:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SuperuserChanges):
+class OrganisationAdmin(ReferenceAdmin):
     list_display = ["name", "kind", "is_intake", "is_active"]
     list_filter = ["kind", "is_intake", "is_active"]
     search_fields = ["name"]
@@ -100,7 +100,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(Role)
-class RoleAdmin(SuperuserChanges, GroupAdmin):
+class RoleAdmin(ReferenceAdmin, GroupAdmin):
     """Roles are shared by the whole region: superusers make them, functional
     administrators give them to their own organisation's users."""
 
@@ -132,7 +132,7 @@ class AuditEventAdmin(ReferenceAdmin):
 
 
 @admin.register(PartnerToken)
-class PartnerTokenAdmin(SuperuserChanges):
+class PartnerTokenAdmin(ReferenceAdmin):
     """Tokens are issued with ``weerbaar partnertoken`` (the key is shown once); here
     they can only be looked at and revoked."""
 

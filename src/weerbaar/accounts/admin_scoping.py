@@ -32,7 +32,6 @@ __all__ = [
     "RecordAdmin",
     "ReferenceAdmin",
     "RegionContent",
-    "SuperuserChanges",
     "WeerbaarAdminSite",
 ]
 
@@ -101,12 +100,6 @@ class OrganisationScoped(_ModelPermissions, ReferenceAdmin):
         if not request.user.is_superuser:
             setattr(obj, self.organisation_field, _organisation(request))
         super().save_model(request, obj, form, change)
-
-
-class SuperuserChanges(ReferenceAdmin):
-    """Region-wide settings (organisations, roles, routing rules, partner tokens): read
-    by functional administrators with the permission, changed by superusers only. The
-    name says so where it matters; the rule is ReferenceAdmin's."""
 
 
 Reader = Callable[[Any], QuerySet[Any]]

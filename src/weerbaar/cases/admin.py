@@ -3,7 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from weerbaar.accounts.admin_scoping import RecordAdmin, ReferenceAdmin, SuperuserChanges
+from weerbaar.accounts.admin_scoping import RecordAdmin, ReferenceAdmin
 from weerbaar.cases.models import (
     Case,
     RoutingRule,
@@ -64,7 +64,7 @@ class CaseAdmin(RecordAdmin):
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(SuperuserChanges):
+class RoutingRuleAdmin(ReferenceAdmin):
     """Routing rules send signals to organisations across the region: superusers only."""
 
     list_display = ["order", "category", "area", "organisation", "is_active"]

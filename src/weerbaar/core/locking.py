@@ -27,10 +27,7 @@ def lock(obj: Model) -> None:
     """Lock ``obj``'s row for the rest of the transaction and reload ``obj`` from it."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("lock() hoort binnen een transactie")
-    type(obj)._default_manager.select_for_update().filter(pk=obj.pk).values_list(
-        "pk", flat=True
-    ).get()
-    obj.refresh_from_db()
+    obj.refresh_from_db(from_queryset=type(obj)._default_manager.select_for_update())
 
 
 def door(argument: str, *, quiet: bool = False) -> Callable[[Callable[P, R]], Callable[P, R]]:

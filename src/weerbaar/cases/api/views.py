@@ -36,13 +36,13 @@ from weerbaar.cases.services.selectors import (
     visible_inspections,
     visible_subjects,
 )
-from weerbaar.core.api.pagination import PAGE_PARAMETERS_HELP, page, paged
+from weerbaar.core.api.pagination import page, page_parameters, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.signals.permissions import VIEW_SIGNAL
 from weerbaar.signals.services.selectors import visible_signals
 
 AUTH = [PartnerTokenAuthentication, SessionAuthentication]
-PAGE_PARAMETERS = [OpenApiParameter(n, int, description=d) for n, d in PAGE_PARAMETERS_HELP.items()]
+PAGE_PARAMETERS = page_parameters()
 
 
 def _require(request: Request) -> None:

@@ -139,8 +139,6 @@ def _store(
     inspection.route_minutes = driven
     inspection.save(update_fields=["route_minutes"])
     back = start + dt.timedelta(minutes=arrivals[-1])
-    inspection_id = inspection.pk
-    transaction.on_commit(lambda: log.info("inspection_route_stored", inspection_id=inspection_id))
     return Plan(legs, driven, back.time(), arrivals[-1] > WORKING_DAY_MINUTES)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import structlog
 from django.db import IntegrityError, transaction
@@ -98,10 +99,15 @@ def _business_by_identity(kvk: str, names: list[str], where: str) -> Subject | N
     return None
 
 
+def _trade_names(fields: dict[str, object]) -> list[str]:
+    raw: Any = fields.get("trade_names") or []
+    return [str(name) for name in raw if name]
+
+
 def _complete(subject: Subject, fields: dict[str, object], origin: str) -> Subject:
     """Add what the caller knows and the object lacks; never overwrite what it has."""
     changed: list[str] = []
-    names = [str(n) for n in fields.get("trade_names", []) or [] if n]  # type: ignore[attr-defined]
+    names = _trade_names(fields)
     known = {keys.plain(str(n)) for n in subject.trade_names or []}
     new_names = [n for n in names if keys.plain(n) not in known]
     if new_names:
@@ -132,8 +138,7 @@ def obtain(
     subject = Subject.objects.filter(key=existing_key or candidate.key).first()
     if subject is None and candidate.kind == SubjectKind.BEDRIJF:
         where = place.municipality.code if place.municipality else ""
-        names = [str(n) for n in fields.get("trade_names", []) or []]  # type: ignore[attr-defined]
-        subject = _business_by_identity(str(fields.get("kvk") or ""), names, where)
+        subject = _business_by_identity(str(fields.get("kvk") or ""), _trade_names(fields), where)
     if subject is not None:
         return _complete(subject, fields, origin)
     if candidate.kind == SubjectKind.PAND:

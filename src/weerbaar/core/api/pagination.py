@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -81,7 +82,11 @@ def paged(serializer: type[serializers.BaseSerializer], name: str) -> type[seria
     )
 
 
-PAGE_PARAMETERS_HELP = {
-    "page": "Paginanummer, vanaf 1.",
-    "pageSize": f"Aantal per pagina (ten hoogste {Pages.max_page_size}).",
-}
+def page_parameters(largest: int = Pages.max_page_size) -> list[OpenApiParameter]:
+    """``page`` and ``pageSize`` as the schema describes them on every list."""
+    return [
+        OpenApiParameter("page", int, description="Paginanummer, vanaf 1."),
+        OpenApiParameter(
+            "pageSize", int, description=f"Aantal per pagina (ten hoogste {largest})."
+        ),
+    ]

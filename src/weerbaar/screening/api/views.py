@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
-from weerbaar.core.api.pagination import page
+from weerbaar.core.api.pagination import page, page_parameters
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.screening.api.serializers import (
     ApplicationDetailSerializer,
@@ -36,10 +36,7 @@ class ApplicationListView(APIView):
         description="Aanvragen waarvan u in het screeningsteam staat, nieuwste eerst. Zonder persoonsgegevens.",
         parameters=[
             OpenApiParameter("state", str, description="Alleen aanvragen in deze fase."),
-            OpenApiParameter("page", int, description="Pagina (vanaf 1)."),
-            OpenApiParameter(
-                "pageSize", int, description=f"Aantal per pagina (ten hoogste {MAX_PAGE_SIZE})."
-            ),
+            *page_parameters(MAX_PAGE_SIZE),
         ],
         responses={200: ApplicationPage, **PROBLEM_RESPONSES},
         tags=["screening"],

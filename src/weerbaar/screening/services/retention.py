@@ -76,12 +76,6 @@ def purge(*, dry_run: bool = False, today: dt.date | None = None) -> list[str]:
     return lines
 
 
-def _gone(records: set[str]) -> set[str]:
-    """The records (``"app.model:id"``) named in snapshots that no longer exist."""
-    kept = existing_records(records)
-    return records - kept
-
-
 def prune_snapshots(*, dry_run: bool = False) -> list[str]:
     """A snapshot keeps what an official saw at the time; when retention removes the
     signal, case or inspection a line came from, the line goes too."""
@@ -93,7 +87,7 @@ def prune_snapshots(*, dry_run: bool = False) -> list[str]:
         for source in finding.get("sources", [])
         if source
     }
-    gone = _gone(named)
+    gone = named - existing_records(named)  # removed since the snapshot was taken
     removed = 0
     for event in events:
         findings = []
