@@ -97,6 +97,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _logins_pass_the_second_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``client.login`` / ``force_login`` stand for a finished login, both steps; the
+    second step and the lockout are tested through the real pages (accounts/tests)."""
+    from django.test.client import Client
+
+    original = Client._login  # type: ignore[attr-defined]
+
+    def _login(self: Client, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        from weerbaar.accounts.tests.factories import verify_session
+
+        verify_session(self, user)
+
+    monkeypatch.setattr(Client, "_login", _login)
+
+    # django-axes needs the request in authenticate(), as the login page always passes it.
+    original_password_login = Client.login
+
+    def login(self: Client, **credentials: Any) -> bool:
+        from django.http import HttpRequest
+
+        credentials.setdefault("request", HttpRequest())
+        return original_password_login(self, **credentials)
+
+    monkeypatch.setattr(Client, "login", login)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_caches() -> None:
     """Rolled-back test transactions let SQLite reuse ids, so the version-keyed caches
     could serve another test's values; every test starts with empty caches."""

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin
 from weerbaar.accounts.models import AuditEvent, Organisation, PartnerToken, Role, User
-from weerbaar.accounts.services import policy
+from weerbaar.accounts.services import policy, second_factor
 
 
 def _lines(lines: list[str]) -> Any:
@@ -76,6 +76,22 @@ class WeerbaarUserAdmin(OrganisationScoped, UserAdmin):
         (_("Organisatie en toegang"), {"fields": ("organisation", "clearance")}),
     )
     filter_horizontal = ["groups", "user_permissions"]
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Tweede stap terugzetten (opnieuw instellen bij inloggen)"))
+    def reset_second_factor(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        """For someone who lost phone and recovery codes; only users this administrator
+        manages (the queryset is already scoped to the own organisation)."""
+        users = list(queryset)
+        for user in users:
+            second_factor.reset(request.user, user)
+        messages.success(
+            request,
+            _(
+                "De tweede stap is teruggezet voor %(names)s. Zij stellen hem opnieuw in bij de volgende keer inloggen."
+            )
+            % {"names": ", ".join(u.username for u in users)},
+        )
 
     @admin.display(description=_("Wat deze gebruiker ziet"))
     def access(self, obj: User) -> Any:
@@ -110,8 +126,18 @@ class AuditEventAdmin(ReferenceAdmin):
     """Read-only: the audit log is append-only, also for administrators. A functional
     administrator sees their own organisation's events."""
 
-    list_display = ["timestamp", "action", "actor", "organisation", "object_type", "object_id"]
-    list_filter = ["action", "object_type"]
+    list_display = [
+        "sequence",
+        "timestamp",
+        "action",
+        "result",
+        "channel",
+        "actor",
+        "organisation",
+        "object_type",
+        "object_id",
+    ]
+    list_filter = ["action", "result", "channel", "object_type"]
     search_fields = ["object_id"]
     date_hierarchy = "timestamp"
 

@@ -49,7 +49,10 @@ class WeerbaarAdminSite(admin.AdminSite):
     index_title = _("Beheer")
 
     def has_permission(self, request: HttpRequest) -> bool:
-        return may_administer(request.user)
+        # The second step is checked here too, not only in the middleware: the admin
+        # stays closed even if the middleware order is ever changed.
+        verified = getattr(request.user, "is_verified", lambda: False)()
+        return verified and may_administer(request.user)
 
 
 def _organisation(request: HttpRequest) -> Any:
@@ -130,12 +133,13 @@ class RecordAdmin(ReferenceAdmin):
 
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         response = super().changelist_view(request, extra_context)
-        if response.status_code == 200:
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if response.status_code == 200 and changelist is not None:
             record(
-                AuditAction.VIEW,
+                AuditAction.LIST,
                 actor=request.user,
                 object_type=self.model._meta.label_lower,
-                object_id="beheer-lijst",
+                object_ids=[row.pk for row in changelist.result_list],
             )
         return response
 

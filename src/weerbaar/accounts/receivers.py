@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.signals import user_locked_out
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from weerbaar.accounts.models import AuditAction
+from weerbaar.accounts.models import AuditAction, AuditResult, User
 from weerbaar.accounts.services import audit
 
 _ADMIN_ACTIONS = {
@@ -31,10 +32,34 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         audit.record(AuditAction.LOGOUT, actor=user, obj=user)
 
 
+def _account(username: Any) -> User | None:
+    if not isinstance(username, str) or not username:
+        return None
+    return User.objects.filter(username=username).select_related("organisation").first()
+
+
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
-    # The attempted user name is free text typed by someone unknown: not kept.
-    audit.record(AuditAction.LOGIN_FAILED)
+    """Audited against the account attacked, so an attack on one person shows. A name
+    that is no account is free text typed by someone unknown: not kept."""
+    account = _account(credentials.get("username"))
+    audit.record(
+        AuditAction.LOGIN_FAILED,
+        obj=account,
+        organisation=account.organisation if account else None,
+        result=AuditResult.FAILED,
+    )
+
+
+@receiver(user_locked_out)
+def _locked_out(sender: Any, request: Any, username: Any = None, **kwargs: Any) -> None:
+    account = _account(username)
+    audit.record(
+        AuditAction.LOCKED_OUT,
+        obj=account,
+        organisation=account.organisation if account else None,
+        result=AuditResult.DENIED,
+    )
 
 
 @receiver(post_save, sender=LogEntry)

@@ -6,6 +6,10 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("inloggen/tweede-stap/", views.second_step, name="second_step"),
+    path("inloggen/tweede-stap/instellen/", views.enrol, name="enrol"),
+    path("werkplek/herstelcodes/", views.renew_recovery_codes, name="recovery_codes"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("werkplek/", views.workspace, name="workspace"),
+    path("werkplek/inlogmonitor/", views.login_monitor, name="login_monitor"),
 ]

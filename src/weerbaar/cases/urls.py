@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", cases.case_detail, name="case"),
     path("<int:pk>/actie/", cases.case_action, name="case_action"),
     path("<int:pk>/delen/", cases.case_share, name="case_share"),
+    path("<int:pk>/inzage/", cases.case_reads, name="case_reads"),
     path("controles/", inspections.inspection_list, name="inspections"),
     path("controles/<int:pk>/", inspections.inspection_detail, name="inspection"),
     path("controles/<int:pk>/dagblad/", inspections.day_sheet, name="day_sheet"),

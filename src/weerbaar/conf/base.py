@@ -12,18 +12,30 @@ Environment variables read here:
 - ``WEERBAAR_LOG_LEVEL``: log level of the application log. Default ``INFO``.
 - ``WEERBAAR_POSTCODE_FILE``: optional CSV (columns ``postcode``, ``gebiedscode``) that
   places addresses in a neighbourhood without any online lookup. Default: none.
-- ``WEERBAAR_CLIENT_ADDRESS_HEADER``: request header with the client address behind a
-  trusted proxy (e.g. ``HTTP_X_FORWARDED_FOR``), used only in memory for rate limiting of
-  the anonymous form. Default ``REMOTE_ADDR``.
+- ``WEERBAAR_AUDIT_SIGNING_KEY_FILE``: private key that signs audit checkpoints.
+  Default ``var/audit-signing-key.pem`` (made on first use).
+- ``WEERBAAR_TRUSTED_PROXY_HOPS``: how many proxies of your own stand before Weerbaar
+  (each appends to ``X-Forwarded-For``). The client address is the right-most entry none
+  of them wrote; used only in memory, for rate limits and the login lockout. Default 0
+  (the connecting address).
+- ``WEERBAAR_REDIS_URL``: keep rate limits and caches in Redis (``redis://host:6379/0``)
+  instead of the database. Default: the database.
+- ``WEERBAAR_IDLE_MINUTES`` / ``WEERBAAR_SESSION_HOURS``: a login ends after this long
+  without use / this long in any case. Default 30 minutes / 8 hours.
+- ``WEERBAAR_LOGIN_FAILURE_LIMIT``: wrong passwords before an account (or a client
+  address) is locked for ``WEERBAAR_LOGIN_LOCKOUT_MINUTES`` (default 10 and 15).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import structlog
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from weerbaar.conf.env import PROJECT_ROOT, default_data_dir, env_bool, env_list, env_str
 from weerbaar.core.logging import FOREIGN_PRE_CHAIN
@@ -47,6 +59,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "weerbaar.core",
     "weerbaar.areas",
     "weerbaar.accounts",
@@ -66,13 +82,19 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "weerbaar.core.middleware.SecurityHeadersMiddleware",
+    "weerbaar.accounts.middleware.AuditChannelMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "weerbaar.accounts.middleware.SessionPolicyMiddleware",
+    "weerbaar.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "weerbaar.core.middleware.ApiVersionMiddleware",
+    # Last: answers a locked-out login with the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "weerbaar.urls"
@@ -117,7 +139,14 @@ FILE_UPLOAD_HANDLERS = ["weerbaar.signals.uploads.BoundedMemoryUploadHandler"]
 WEERBAAR_UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
 WEERBAAR_UPLOAD_MAX_FILES = 5
 WEERBAAR_POSTCODE_FILE = env_str("WEERBAAR_POSTCODE_FILE") or None
-WEERBAAR_CLIENT_ADDRESS_HEADER = env_str("WEERBAAR_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+if env_str("WEERBAAR_CLIENT_ADDRESS_HEADER"):
+    raise ImproperlyConfigured(
+        "WEERBAAR_CLIENT_ADDRESS_HEADER bestaat niet meer: het vertrouwde het linkse deel van "
+        "X-Forwarded-For, dat de bezoeker zelf kan invullen. Zet WEERBAAR_TRUSTED_PROXY_HOPS op "
+        "het aantal eigen proxy's voor Weerbaar."
+    )
+WEERBAAR_TRUSTED_PROXY_HOPS = int(env_str("WEERBAAR_TRUSTED_PROXY_HOPS", "0"))
+WEERBAAR_FORWARDED_HEADER = "HTTP_X_FORWARDED_FOR"
 # Signals retention per status (days after the last status change): see
 # signals.services.retention. Statuses still in progress are never purged.
 WEERBAAR_SIGNAL_RETENTION = {
@@ -137,18 +166,63 @@ def _rate(name: str, default: str) -> tuple[int, float]:
     return int(burst), float(seconds or 60)
 
 
-# WEERBAAR_REPORT_RATE / WEERBAAR_STATUS_RATE="burst/seconds per request" override them.
+# WEERBAAR_REPORT_RATE / WEERBAAR_STATUS_RATE="burst/seconds per request" override them;
+# the *_ALL_RATE variables set the ceiling for all residents together.
 WEERBAAR_RATE_LIMITS = {
     "melden": _rate("WEERBAAR_REPORT_RATE", "10/60"),
+    "melden:iedereen": _rate("WEERBAAR_REPORT_ALL_RATE", "200/3"),
     "status": _rate("WEERBAAR_STATUS_RATE", "20/6"),
+    "status:iedereen": _rate("WEERBAAR_STATUS_ALL_RATE", "600/0.5"),
 }
+
+# Caches shared by every server process: rate limits (keyed hashes only) and the rest.
+_redis = env_str("WEERBAAR_REDIS_URL")
+
+
+def _cache(table: str) -> dict[str, Any]:
+    if _redis:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis,
+            "KEY_PREFIX": table,
+        }
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+
+
+CACHES = {"default": _cache("weerbaar_cache"), "limits": _cache("weerbaar_limits")}
+
+# Brute-force defence of the one login page (django-axes): a number of wrong passwords
+# locks the account, and separately the client address, for a while. Failed logins are
+# audited per account (accounts.receivers), never with what was typed as password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_str("WEERBAAR_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("WEERBAAR_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "weerbaar.core.client_address.axes_client_address"
+AXES_LOCKOUT_CALLABLE = "weerbaar.accounts.views.login.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log already
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
 WEERBAAR_CATEGORY_THRESHOLD = 0.30
+# Ed25519 key that signs the daily audit checkpoint (made on first use, mode 0600). Give
+# its public half (``weerbaar audit public-key``) to the officer who keeps checkpoints.
+WEERBAAR_AUDIT_SIGNING_KEY_FILE = Path(
+    env_str("WEERBAAR_AUDIT_SIGNING_KEY_FILE", str(VAR_DIR / "audit-signing-key.pem"))
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:workspace"
 LOGOUT_REDIRECT_URL = "home"
+
+# The second login step (accounts.services.second_factor): codes from an authenticator app
+# name this site; a code may be used once, and wrong codes slow the next try down.
+OTP_TOTP_ISSUER = "Weerbaar"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -197,12 +271,16 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A session ends after WEERBAAR_IDLE_MINUTES without use and after WEERBAAR_SESSION_HOURS
+# in any case (accounts.middleware.SessionPolicyMiddleware); the cookie no later.
+WEERBAAR_IDLE_MINUTES = int(env_str("WEERBAAR_IDLE_MINUTES", "30"))
+WEERBAAR_SESSION_HOURS = int(env_str("WEERBAAR_SESSION_HOURS", "8"))
+SESSION_COOKIE_AGE = WEERBAAR_SESSION_HOURS * 60 * 60
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["weerbaar.core.api.parsers.BoundedJSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "EXCEPTION_HANDLER": "weerbaar.core.api.problems.problem_exception_handler",
@@ -235,7 +313,14 @@ LOGGING = {
             "foreign_pre_chain": FOREIGN_PRE_CHAIN,
         },
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
+    "filters": {"anonymous_paths": {"()": "weerbaar.core.logging.AnonymousPathFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "structured",
+            "filters": ["anonymous_paths"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("WEERBAAR_LOG_LEVEL", "INFO")},
     "loggers": {
         # The development server logs client addresses per request; Weerbaar keeps none.

@@ -17,6 +17,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 MAX_PIXELS = 40_000_000  # larger than any phone camera; stops decompression bombs
+#: All photos of one report together: five 12-megapixel phone photos fit; five huge
+#: single-colour PNGs (a few kB each, seconds of work and hundreds of MB to decode) do not.
+MAX_PIXELS_PER_REQUEST = 60_000_000
 MAX_SIDE = 2560  # stored size: enough to read a number plate, small enough to keep
 
 
@@ -34,6 +37,16 @@ class CleanImage:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+
+def pixel_count(raw: bytes) -> int:
+    """Width × height from the header alone, before any decoding; 0 when the file is no
+    image (``clean_image`` then says why)."""
+    try:
+        with Image.open(io.BytesIO(raw)) as probe:
+            return int(probe.width) * int(probe.height)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return 0
 
 
 def clean_image(raw: bytes) -> CleanImage:

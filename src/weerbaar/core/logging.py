@@ -3,6 +3,7 @@ user agents or free text from users; the audit log is a separate store (accounts
 
 from __future__ import annotations
 
+import logging
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -19,6 +20,36 @@ def plain_extras(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> A
         if key not in {"_record", "_from_structlog"}:
             del event[key]
     return event
+
+
+#: Paths of the anonymous channel: what follows them (a receipt code) is never logged.
+ANONYMOUS_PREFIXES = ("/melden/", "/api/v1/public/")
+
+
+def _redact(value: object) -> object:
+    if isinstance(value, str):
+        for prefix in ANONYMOUS_PREFIXES:
+            at = value.find(prefix)
+            if at >= 0:
+                return value[: at + len(prefix)] + "…"
+    return value
+
+
+class AnonymousPathFilter(logging.Filter):
+    """Django logs "Not Found: /api/v1/public/signals/M-WF6K-WQSS" for a failed status
+    lookup: a receipt code next to a time, which a proxy log could join to an address.
+    The part after an anonymous prefix is cut from every log line's message and values."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(_redact(a) for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: _redact(v) for k, v in record.args.items()}
+        for key, value in list(vars(record).items()):
+            if key not in {"msg", "args"} and isinstance(value, str):
+                setattr(record, key, _redact(value))
+        return True
 
 
 FOREIGN_PRE_CHAIN = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("nieuw/", views.new, name="new"),
     path("termijnen/", views.deadlines_view, name="deadlines"),
     path("<int:pk>/", views.detail, name="application"),
+    path("<int:pk>/inzage/", views.reads, name="reads"),
     path("<int:pk>/personen/", views.add_person, name="add-person"),
     path("<int:pk>/personen/<int:person>/verwijderen/", views.remove_person, name="remove-person"),
     path("<int:pk>/financiering/", views.add_financing, name="add-financing"),

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +23,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.models import AuditAction, User
 from weerbaar.accounts.services.access import may
-from weerbaar.accounts.services.audit import record
+from weerbaar.accounts.services.audit import record, record_list
+from weerbaar.accounts.views import record_reads
 from weerbaar.cases.services.keys import InvalidKey
 from weerbaar.core.downloads import csv_download
 from weerbaar.screening import forms
@@ -136,7 +138,7 @@ def register_view(request: HttpRequest) -> HttpResponse:
             AuditAction.EXPORT,
             actor=request.user,
             object_type="screening.application",
-            object_id="register",
+            object_ids=[a.pk for a, _ in rows],
         )
         header = [
             "kenmerk",
@@ -168,6 +170,7 @@ def register_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("pagina"))
     page_query = request.GET.copy()
     page_query.pop("pagina", None)
+    record_list(request.user, "screening.application", [a.pk for a in page.object_list])
     return render(
         request,
         "screening/register.html",
@@ -493,3 +496,11 @@ def deadlines_view(request: HttpRequest) -> HttpResponse:
         "screening/deadlines.html",
         {"rows": table, "today": today, "reminders": sorted(reminders, key=lambda r: r[2])},
     )
+
+
+@login_required
+def reads(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who looked at this application (privacy officers and administrators)."""
+    application = _application(request, pk)
+    title = _("aanvraag %(reference)s") % {"reference": application.reference}
+    return record_reads(request, application, title, reverse("screening:application", args=[pk]))

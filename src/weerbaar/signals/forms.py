@@ -16,7 +16,7 @@ from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.core.forms import AccessibleForm
-from weerbaar.core.images import ImageRejected, clean_image
+from weerbaar.core.images import MAX_PIXELS_PER_REQUEST, ImageRejected, clean_image, pixel_count
 from weerbaar.signals.models import (
     Category,
     ChecklistIndicator,
@@ -48,13 +48,21 @@ class AttachmentsField(forms.Field):
         return list(value) if isinstance(value, list | tuple) else [value]
 
 
+#: Shorter than this is no description anyone can act on ("x", "12").
+DESCRIPTION_MIN = 10
+
+
 class SignalForm(AccessibleForm):
     description = forms.CharField(
         label=_("Wat heb je gezien of gehoord?"),
+        min_length=DESCRIPTION_MIN,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": _("Beschrijf wat je hebt gezien of gehoord."),
+            "min_length": _(
+                "Beschrijf iets meer, zodat we er iets mee kunnen (minstens %(limit_value)d tekens)."
+            ),
             "max_length": _("Je beschrijving is te lang (maximaal %(limit_value)d tekens)."),
         },
     )
@@ -249,15 +257,27 @@ class SignalForm(AccessibleForm):
             raise forms.ValidationError(
                 _("U kunt maximaal %(n)d bestanden meesturen.") % {"n": max_files()}
             )
-        images = []
+        raws = []
         for number, upload in enumerate(files, start=1):
             if getattr(upload, "too_large", False) or (upload.size or 0) > max_file_bytes():
                 raise forms.ValidationError(
                     _("Bestand %(n)d is te groot: het mag hoogstens %(mb)d MB zijn.")
                     % {"n": number, "mb": max_file_bytes() // (1024 * 1024)}
                 )
+            raws.append(upload.read())
+        # Counted from the headers before a single pixel is decoded.
+        if sum(pixel_count(raw) for raw in raws) > MAX_PIXELS_PER_REQUEST:
+            raise forms.ValidationError(
+                _(
+                    "De foto's zijn samen te groot (meer dan %(mp)d megapixel). Stuur minder "
+                    "foto's tegelijk of maak ze kleiner."
+                )
+                % {"mp": MAX_PIXELS_PER_REQUEST // 1_000_000}
+            )
+        images = []
+        for number, raw in enumerate(raws, start=1):
             try:
-                images.append(clean_image(upload.read()))
+                images.append(clean_image(raw))
             except ImageRejected as exc:
                 raise forms.ValidationError(
                     _("Bestand %(n)d: %(reason)s") % {"n": number, "reason": str(exc)}

@@ -17,4 +17,5 @@ backoffice_patterns = [
     path("<int:pk>/actie/", backoffice.signal_action, name="action"),
     path("<int:pk>/bijlage/<int:number>/", backoffice.attachment, name="attachment"),
     path("<int:pk>/delen/", backoffice.share, name="share"),
+    path("<int:pk>/inzage/", backoffice.reads, name="reads"),
 ]

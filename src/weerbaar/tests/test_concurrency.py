@@ -138,3 +138,39 @@ def test_the_inspection_route_solve_runs_outside_any_transaction(
     monkeypatch.setattr(dayroute, "solve", watching)
     plan = dayroute.plan(day)
     assert seen == [False] and len(plan.legs) == 3
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="Rijvergrendeling tussen threads wordt op PostgreSQL getest (CI).",
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_audit_events_form_one_unbroken_chain() -> None:
+    """Twelve writers at once: the head row lock queues them, nobody forks the chain."""
+    from weerbaar.accounts.models import AuditEvent
+    from weerbaar.accounts.services import audit, audit_chain
+
+    official = handler(organisation("Gemeente Keten"), "kees")
+    barrier = threading.Barrier(12)
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        barrier.wait(timeout=30)
+        try:
+            with transaction.atomic():
+                audit.record("view", actor=official, obj=official)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+        assert not thread.is_alive(), "an audit write hung"
+    assert errors == []
+    checked, broken = audit_chain.verify()
+    assert broken is None
+    assert checked == AuditEvent.objects.count() >= 12

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from weerbaar.accounts.tests.browser import log_in
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.cases.models import Subject
 from weerbaar.cases.tests.factories import case_handler
@@ -45,10 +46,7 @@ def site(live_server: Any) -> str:
 def test_objects_and_triage_pages_have_no_wcag_violations(browser: Any, site: str) -> None:
     context = browser.new_context()
     page, errors, foreign = open_page(browser, site + "/inloggen/", context=context)
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/werkplek/")
+    log_in(page, "coordinator", PASSWORD)
     subject = Subject.objects.get()
     signal = Signal.objects.first()
     assert signal is not None

@@ -11,13 +11,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.models import AuditAction, Confidentiality, Organisation, User
 from weerbaar.accounts.models.confidentiality import levels_up_to
 from weerbaar.accounts.services.access import may, only_through_share
-from weerbaar.accounts.services.audit import record, record_view
+from weerbaar.accounts.services.audit import record, record_list, record_view
+from weerbaar.accounts.views import record_reads
 from weerbaar.cases import permissions
 from weerbaar.cases.models import Case, CaseState
 from weerbaar.cases.services import workflow
@@ -56,7 +58,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("sorteer", ""), "-created_at"
     )
     if request.GET.get("formaat") == "csv":
-        record(AuditAction.EXPORT, actor=request.user, object_type="cases.case", object_id="lijst")
+        record(
+            AuditAction.EXPORT,
+            actor=request.user,
+            object_type="cases.case",
+            object_ids=cases.values_list("pk", flat=True),
+        )
         header = ["zaak", "titel", "fase", "termijn", "eigenaar", "team", "gevoelig"]
         rows = [
             [
@@ -72,6 +79,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         ]
         return csv_download(rows, header, "zaken.csv")
     page = Paginator(cases.order_by(order, "pk"), 25).get_page(request.GET.get("pagina"))
+    record_list(request.user, "cases.case", [c.pk for c in page.object_list])
     return render(
         request,
         "cases/case_list.html",
@@ -220,3 +228,11 @@ def case_share(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Gedeeld met %(org)s.") % {"org": organisation.name})
         return redirect("cases:case", pk=case.pk)
     return render(request, "cases/case_share.html", context)
+
+
+@login_required
+def case_reads(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who looked at this case (privacy officers and administrators)."""
+    case = _get(request, pk)
+    title = _("zaak Z%(pk)s") % {"pk": case.pk}
+    return record_reads(request, case, title, reverse("cases:case", args=[pk]))

@@ -5,6 +5,7 @@ is ever truncated without saying so."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -58,10 +59,14 @@ def page(
     size: int | None = None,
     largest: int | None = None,
     context: dict[str, Any] | None = None,
+    shown: Callable[[list[Any]], object] | None = None,
 ) -> Response:
-    """One page of ``rows`` in the paging convention."""
+    """One page of ``rows`` in the paging convention; ``shown`` hears which rows the page
+    holds (for the audit log of sensitive lists)."""
     pages = Pages(size, largest)
     found = pages.paginate_queryset(rows, request) or []
+    if shown is not None:
+        shown(found)
     return pages.get_paginated_response(serializer(found, many=True, context=context or {}).data)
 
 

@@ -69,6 +69,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, exceptions.ValidationError):
         extra["invalidParams"] = _invalid_params(exc.detail)
         detail = "Een of meer parameters zijn ongeldig."
+    elif isinstance(exc, exceptions.ParseError) and "te diep genest" in str(exc.detail):
+        detail = str(exc.detail)
     elif isinstance(exc, exceptions.ParseError):
         detail = (
             "De invoer kon niet worden gelezen: controleer of het geldige JSON of multipart is."

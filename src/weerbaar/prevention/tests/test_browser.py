@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from weerbaar.accounts.tests.browser import log_in
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.core.tests.browser import assert_accessible, open_page
 from weerbaar.monitor.tests.factories import small_monitor
@@ -153,10 +154,7 @@ def test_organisation_requests_the_bus_without_javascript(browser: Any, site: st
 def test_back_office_prevention_pages(browser: Any, site: str) -> None:
     context = browser.new_context()
     page, errors, foreign = open_page(browser, site + "/inloggen/", context=context)
-    page.fill("#id_username", "coco")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/werkplek/")
+    log_in(page, "coco", PASSWORD)
     request = BusRequest.objects.get(organisation_name="School Stad")
     plan = the_bus().plans.get()
     for path in (

@@ -85,7 +85,12 @@ def requests(request: HttpRequest) -> HttpResponse:
     order = request.GET.get("sorteer", "ingediend")
     items = items.order_by(REQUEST_ORDER.get(order, "-created_at"), "pk")
     if request.GET.get("formaat") == "csv":
-        audit.record(AuditAction.EXPORT, actor=request.user, object_type="prevention.busrequest")
+        audit.record(
+            AuditAction.EXPORT,
+            actor=request.user,
+            object_type="prevention.busrequest",
+            object_ids=items.values_list("pk", flat=True),
+        )
         return csv_download(
             [
                 [

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
+from weerbaar.accounts.services.audit import record_list
 from weerbaar.core.api.pagination import page, page_parameters
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.screening.api.serializers import (
@@ -58,6 +59,9 @@ class ApplicationListView(APIView):
             ApplicationSerializer,
             size=25,
             largest=MAX_PAGE_SIZE,
+            shown=lambda rows: record_list(
+                request.user, "screening.application", [a.pk for a in rows]
+            ),
         )
 
 

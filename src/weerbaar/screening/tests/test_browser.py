@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from weerbaar.accounts.tests.browser import log_in
 from weerbaar.accounts.tests.factories import organisation
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.cases.models import LinkState, SignalLink
@@ -47,10 +48,7 @@ def site(live_server: Any) -> str:
 def _login(browser: Any, site: str, javascript: bool = True) -> Any:
     context = browser.new_context(java_script_enabled=javascript)
     page, errors, foreign = open_page(browser, site + "/inloggen/", context=context)
-    page.fill("#id_username", "anna")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/werkplek/")
+    log_in(page, "anna", PASSWORD)
     return page, errors, foreign
 
 

@@ -9,12 +9,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from weerbaar.accounts.services.access import may
+from weerbaar.core.api.parsers import BoundedJSONParser
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.selection.models import SelectionRun
 from weerbaar.selection.services import rules, runs
@@ -51,7 +51,7 @@ def run_payload(run: SelectionRun) -> dict[str, Any]:
 
 
 class SelectionCreateView(APIView):
-    parser_classes = [JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         operation_id="selections_create",

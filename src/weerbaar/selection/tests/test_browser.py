@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from weerbaar.accounts.models import Role, User
+from weerbaar.accounts.tests.browser import log_in
 from weerbaar.core.tests.browser import assert_accessible, open_page
 from weerbaar.selection.models import SelectionRun
 from weerbaar.selection.services import runs
@@ -32,11 +33,7 @@ def site(live_server: Any) -> tuple[str, int]:
 def logged_in(browser: Any, url: str, *, javascript: bool = True) -> Any:
     context = browser.new_context(java_script_enabled=javascript)
     page, _, _ = open_page(browser, url + "/inloggen/", context=context)
-    page.fill("#id_username", "analist")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    # closing a page while its login redirect is still in flight could hang Playwright
-    page.wait_for_url("**/werkplek/")
+    log_in(page, "analist", PASSWORD)
     page.close()
     return context
 

@@ -11,7 +11,9 @@ from weerbaar.signals.models import Confidentiality, LocationKind, Platform, Sou
 
 
 class PublicSignalRequest(serializers.Serializer):
-    description = serializers.CharField(max_length=5000, help_text="Wat er aan de hand is.")
+    description = serializers.CharField(
+        min_length=10, max_length=5000, help_text="Wat er aan de hand is (minstens 10 tekens)."
+    )
     category = serializers.CharField(
         required=False, help_text="Code van een categorie (zie de pagina /melden/)."
     )

@@ -10,15 +10,18 @@ from typing import Any
 
 from django.http import QueryDict
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import fields as drf_fields
+from rest_framework import serializers as drf_serializers
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied, Throttled, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from weerbaar.accounts.api.authentication import PartnerTokenAuthentication
 from weerbaar.accounts.services.access import may
+from weerbaar.core.api.parsers import BoundedJSONParser
 from weerbaar.core.api.schema import PROBLEM_RESPONSES, ProblemSerializer
 from weerbaar.signals.api import serializers
 from weerbaar.signals.forms import ANSWER_PREFIX, ReporterMessageForm, SignalForm
@@ -26,7 +29,7 @@ from weerbaar.signals.models import Channel, Signal
 from weerbaar.signals.permissions import ADD_SIGNAL
 from weerbaar.signals.services import conversation, intake, receipts
 from weerbaar.signals.services import status as status_service
-from weerbaar.signals.services.ratelimit import limiter
+from weerbaar.signals.services.ratelimit import Verdict, busy_message, limiter
 
 SECRET_HEADER = "X-Signal-Secret"  # noqa: S105 - a header name
 NOT_FOUND = "Geen melding gevonden met deze ontvangstcode en geheime code."
@@ -36,22 +39,59 @@ TOO_MANY = "Te veel verzoeken vanaf deze verbinding. Probeer het over een paar m
 class DutchThrottled(Throttled):
     default_detail = TOO_MANY
 
-    def __init__(self) -> None:
-        super().__init__(wait=None, detail=TOO_MANY)
+    def __init__(self, detail: str = TOO_MANY) -> None:
+        super().__init__(wait=None, detail=detail)
 
 
 def _limit(request: Request, bucket: str) -> None:
-    if not limiter.allow(getattr(request._request, "anonymous_client_key", ""), bucket):
+    verdict = limiter.check(getattr(request._request, "anonymous_client_key", ""), bucket)
+    if verdict is Verdict.EVERYONE:
+        raise DutchThrottled(busy_message(verdict))
+    if verdict is Verdict.CLIENT:
         raise DutchThrottled()
 
 
-def _form_data(data: Any) -> Any:
+_TEXT = (drf_fields.CharField, drf_fields.ChoiceField, drf_fields.DateField)
+_NUMBER = (drf_fields.IntegerField, drf_fields.DecimalField)
+
+
+def _wrong_types(
+    data: dict[str, Any], schema: type[drf_serializers.Serializer]
+) -> dict[str, list[str]]:
+    """JSON values of the wrong type, named per field: ``{"description": 12}`` is not a
+    description, and must not become the text "12"."""
+    fields = schema().fields
+    errors: dict[str, list[str]] = {}
+    for key, value in data.items():
+        field = fields.get(key)
+        if value is None or field is None:
+            continue
+        if isinstance(field, _TEXT) and not isinstance(value, str):
+            errors[key] = ["Moet tekst zijn."]
+        elif isinstance(field, _NUMBER) and (
+            isinstance(value, bool) or not isinstance(value, (int, float, str))
+        ):
+            errors[key] = ["Moet een getal zijn."]
+        elif isinstance(field, drf_fields.DictField) and not (
+            isinstance(value, dict) and all(isinstance(v, str | None) for v in value.values())
+        ):
+            errors[key] = ["Moet een object met tekst per vraag zijn."]
+        elif isinstance(field, drf_fields.ListField) and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            errors[key] = ["Moet een lijst met tekst zijn."]
+    return errors
+
+
+def _form_data(data: Any, schema: type[drf_serializers.Serializer]) -> Any:
     """JSON bodies may carry ``answers`` as an object and ``indicators`` as a list; the
     form reads them as answer_<key> and repeated fields."""
     if isinstance(data, QueryDict):
         return data
     if not isinstance(data, dict):
         raise ValidationError({"nonFieldErrors": ["Verwacht een JSON-object."]})
+    if errors := _wrong_types(data, schema):
+        raise ValidationError(errors)
     flat = QueryDict(mutable=True)
     for key, value in data.items():
         if key == "answers" and isinstance(value, dict):
@@ -66,7 +106,8 @@ def _form_data(data: Any) -> Any:
 
 def _validated(request: Request, *, official: bool) -> SignalForm:
     files = request.FILES if hasattr(request, "FILES") else None
-    form = SignalForm(_form_data(request.data), files, official=official)
+    schema = serializers.PartnerSignalRequest if official else serializers.PublicSignalRequest
+    form = SignalForm(_form_data(request.data, schema), files, official=official)
     if not form.is_valid():
         raise ValidationError(
             {
@@ -97,7 +138,7 @@ SECRET_PARAMETER = OpenApiParameter(
 
 class PublicSignalCreateView(APIView):
     authentication_classes: list[Any] = []
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
 
     @extend_schema(
         operation_id="public_signals_create",
@@ -168,7 +209,7 @@ class PublicSignalStatusView(APIView):
 
 class PublicSignalMessageView(APIView):
     authentication_classes: list[Any] = []
-    parser_classes = [JSONParser, FormParser, MultiPartParser]
+    parser_classes = [BoundedJSONParser, FormParser, MultiPartParser]
 
     @extend_schema(
         operation_id="public_signals_messages_create",
@@ -182,7 +223,7 @@ class PublicSignalMessageView(APIView):
     def post(self, request: Request, receipt: str) -> Response:
         _limit(request, "status")
         signal = _find(receipt, request.headers.get(SECRET_HEADER, ""))
-        form = ReporterMessageForm(_form_data(request.data))
+        form = ReporterMessageForm(_form_data(request.data, serializers.MessageRequest))
         if not form.is_valid():
             raise ValidationError({k: [str(e) for e in v] for k, v in form.errors.items()})
         try:
@@ -194,7 +235,7 @@ class PublicSignalMessageView(APIView):
 
 class PartnerSignalCreateView(APIView):
     authentication_classes = [PartnerTokenAuthentication]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
 
     @extend_schema(
         operation_id="signals_create",

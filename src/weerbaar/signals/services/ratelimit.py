@@ -1,10 +1,16 @@
-"""Abuse protection for the anonymous form without storing who asked.
+"""Abuse protection for the anonymous channel without storing who asked.
 
-A token bucket per client, kept in this process's memory only, keyed on a keyed hash of
-the client address with a random salt that is replaced every hour. The address itself
-is never stored; after the salt is replaced nobody (not even this process) can tell
-which bucket belonged to which address. With several server processes each has its own
-buckets, so the effective limit is the limit times the number of processes.
+Limits are kept in Django's cache, so every server process shares them (the database
+cache by default, Redis when ``WEERBAAR_REDIS_URL`` is set). A client is known only by a
+keyed hash of the address its nearest trusted proxy saw (``core.client_address``), with a
+random salt that lives in the same cache and is replaced every hour; once it expires
+nobody can tell which count belonged to which address. The address itself is never
+stored.
+
+Two limits apply to each request: one per client (so one person cannot block the channel
+for everyone) and one for all residents together (so a flood from many addresses cannot
+bury the handlers), each a cell-rate bucket: ``burst`` requests at once, then one per
+``seconds``.
 """
 
 from __future__ import annotations
@@ -12,66 +18,90 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import threading
 import time
-from dataclasses import dataclass
+from enum import Enum
 
 from django.conf import settings
+from django.core.cache import BaseCache, caches
+from django.utils.translation import gettext as _
 
-SALT_LIFETIME = 3600.0
-MAX_BUCKETS = 100_000
+SALT_LIFETIME = 3600
+CACHE = "limits"
 
-#: name -> (burst size, seconds per extra token)
-DEFAULT_LIMITS = {"melden": (5, 120.0), "status": (20, 6.0)}
+#: name -> (burst size, seconds per extra request); "<name>:iedereen" is the ceiling for
+#: all clients together.
+DEFAULT_LIMITS = {
+    "melden": (10, 60.0),
+    "melden:iedereen": (200, 3.0),
+    "status": (20, 6.0),
+    "status:iedereen": (600, 0.5),
+}
 
 
-@dataclass
-class _Bucket:
-    tokens: float
-    updated: float
+class Verdict(Enum):
+    ALLOWED = "allowed"
+    CLIENT = "client"  # this client asked too often
+    EVERYONE = "everyone"  # the channel as a whole is at its ceiling
+
+
+def busy_message(verdict: Verdict) -> str:
+    """What the resident reads, in Dutch, for each reason of a refusal."""
+    if verdict is Verdict.EVERYONE:
+        return _(
+            "Er komen op dit moment heel veel meldingen tegelijk binnen. Probeer het over "
+            "een kwartier opnieuw. Is er direct gevaar? Bel 112. Anoniem melden kan ook "
+            "bij Meld Misdaad Anoniem: 0800-7000."
+        )
+    return _(
+        "Er zijn vanaf deze verbinding veel meldingen of opvragingen gedaan. Wacht een paar "
+        "minuten en probeer het dan opnieuw. Uw eerdere meldingen zijn wel ontvangen."
+    )
 
 
 class RateLimiter:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._salt = secrets.token_bytes(32)
-        self._salt_born = time.monotonic()
-        self._buckets: dict[tuple[str, str], _Bucket] = {}
+    def _cache(self) -> BaseCache:
+        return caches[CACHE]
+
+    def _salt(self, now: float) -> bytes:
+        key = f"salt:{int(now // SALT_LIFETIME)}"
+        cache = self._cache()
+        cache.add(key, secrets.token_hex(32), timeout=2 * SALT_LIFETIME)
+        value = cache.get(key) or secrets.token_hex(32)
+        return bytes.fromhex(value)
 
     def client_key(self, address: str) -> str:
-        with self._lock:
-            self._rotate_if_old()
-            return hmac.new(self._salt, address.encode(), hashlib.sha256).hexdigest()
+        salt = self._salt(time.time())
+        return hmac.new(salt, address.encode(), hashlib.sha256).hexdigest()
 
-    def _rotate_if_old(self) -> None:
-        if time.monotonic() - self._salt_born > SALT_LIFETIME:
-            self._salt = secrets.token_bytes(32)
-            self._salt_born = time.monotonic()
-            self._buckets.clear()
+    def _limits(self, name: str) -> tuple[int, float]:
+        limits = {**DEFAULT_LIMITS, **getattr(settings, "WEERBAAR_RATE_LIMITS", {})}
+        return limits.get(name, DEFAULT_LIMITS[name])
+
+    def _take(self, bucket: str, name: str, now: float) -> bool:
+        """Generic cell-rate algorithm: one stored time per bucket ("theoretical
+        arrival time"); a request fits while that time is at most burst-1 intervals
+        ahead."""
+        burst, interval = self._limits(name)
+        cache = self._cache()
+        arrival = max(float(cache.get(bucket, now)), now)
+        if arrival - now > (burst - 1) * interval:
+            return False
+        cache.set(bucket, arrival + interval, timeout=int(burst * interval) + 60)
+        return True
+
+    def check(self, key: str, name: str) -> Verdict:
+        now = time.time()
+        if not self._take(f"{name}:{key}", name, now):
+            return Verdict.CLIENT
+        if not self._take(f"{name}:iedereen", f"{name}:iedereen", now):
+            return Verdict.EVERYONE
+        return Verdict.ALLOWED
 
     def allow(self, key: str, name: str) -> bool:
-        limits = getattr(settings, "WEERBAAR_RATE_LIMITS", DEFAULT_LIMITS)
-        burst, seconds_per_token = limits.get(name, DEFAULT_LIMITS[name])
-        now = time.monotonic()
-        with self._lock:
-            self._rotate_if_old()
-            if len(self._buckets) > MAX_BUCKETS:
-                self._buckets.clear()
-            bucket = self._buckets.get((name, key))
-            if bucket is None:
-                bucket = self._buckets[(name, key)] = _Bucket(float(burst), now)
-            bucket.tokens = min(
-                float(burst), bucket.tokens + (now - bucket.updated) / seconds_per_token
-            )
-            bucket.updated = now
-            if bucket.tokens < 1:
-                return False
-            bucket.tokens -= 1
-            return True
+        return self.check(key, name) is Verdict.ALLOWED
 
     def reset(self) -> None:
-        with self._lock:
-            self._buckets.clear()
+        self._cache().clear()
 
 
 limiter = RateLimiter()

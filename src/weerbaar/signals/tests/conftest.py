@@ -13,11 +13,15 @@ from weerbaar.signals.tests.factories import handler, organisation
 
 
 @pytest.fixture(autouse=True)
-def _fresh_limits_and_shapes() -> Iterator[None]:
-    limiter.reset()
+def _fresh_limits_and_shapes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Limits live in the database cache: reset them for tests that have a database."""
+    with_db = request.node.get_closest_marker("django_db") is not None
+    if with_db:
+        limiter.reset()
     location.clear_caches()
     yield
-    limiter.reset()
+    if with_db:
+        limiter.reset()
 
 
 @pytest.fixture

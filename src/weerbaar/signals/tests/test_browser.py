@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from weerbaar.accounts.tests.browser import log_in
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.core.tests.browser import assert_accessible, open_page
 from weerbaar.signals.models import Signal
@@ -84,10 +85,7 @@ def test_reporting_pages_have_no_wcag_violations(browser: Any, site: str) -> Non
 def test_back_office_pages_have_no_wcag_violations(browser: Any, site: str) -> None:
     context = browser.new_context()
     page, errors, foreign = open_page(browser, site + "/inloggen/", context=context)
-    page.fill("#id_username", "ria")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url("**/werkplek/")
+    log_in(page, "ria", PASSWORD)
     signal = Signal.objects.get(description__startswith="Drugs")
     for path in (
         "/signalen/",

@@ -196,7 +196,7 @@ def test_broken_multipart_gets_a_400_problem(orgs: dict[str, Any]) -> None:
         content_type="multipart/form-data",  # no boundary: nothing can be parsed
     )
     assert response.status_code == 400
-    assert "kon niet worden gelezen" in response.json()["detail"]
+    assert "niet helemaal aangekomen" in response.json()["detail"]
 
 
 def test_broken_multipart_on_the_html_form_is_a_400(orgs: dict[str, Any]) -> None:
@@ -216,7 +216,9 @@ def test_invalid_json_gets_a_400_problem(orgs: dict[str, Any]) -> None:
 
 def test_photo_is_stored_with_a_new_name_and_no_metadata(orgs: dict[str, Any]) -> None:
     photo = SimpleUploadedFile("IMG_0001.jpg", jpeg_with_metadata(), content_type="image/jpeg")
-    assert post(Client(), {"description": "Zie foto.", "attachments": [photo]}).status_code == 201
+    assert (
+        post(Client(), {"description": "Zie de foto.", "attachments": [photo]}).status_code == 201
+    )
     attachment = Signal.objects.get().attachments.get()
     assert attachment.file_name.endswith("-bijlage-1.jpg")
     assert "IMG_0001" not in attachment.file_name
@@ -263,7 +265,7 @@ def test_choose_step_and_form_step(orgs: dict[str, Any]) -> None:
 def test_rate_limit_answers_429_in_dutch(orgs: dict[str, Any], settings: Any) -> None:
     settings.WEERBAAR_RATE_LIMITS = {"melden": (2, 3600.0), "status": (2, 3600.0)}
     client = Client()
-    codes = [post(client, {"description": f"Melding {i}"}).status_code for i in range(3)]
+    codes = [post(client, {"description": f"Melding nummer {i}"}).status_code for i in range(3)]
     assert codes == [201, 201, 429]
     assert "Te veel verzoeken" in post(client, {"description": "nog een"}).json()["detail"]
     other = Client(REMOTE_ADDR="198.51.100.200")

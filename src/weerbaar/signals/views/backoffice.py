@@ -11,12 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.models import AuditAction, Organisation
 from weerbaar.accounts.services.access import may
-from weerbaar.accounts.services.audit import record, record_view
+from weerbaar.accounts.services.audit import record, record_list, record_view
+from weerbaar.accounts.views import record_reads
 from weerbaar.core import reveal
 from weerbaar.core.downloads import csv_download
 from weerbaar.signals import events, permissions
@@ -62,10 +64,14 @@ def signal_list(request: HttpRequest) -> HttpResponse:
     signals = queries.apply(queries.visible(request.user), filters)
     if request.GET.get("formaat") == "csv":
         record(
-            AuditAction.EXPORT, actor=request.user, object_type="signals.signal", object_id="lijst"
+            AuditAction.EXPORT,
+            actor=request.user,
+            object_type="signals.signal",
+            object_ids=signals.values_list("pk", flat=True),
         )
         return csv_download(list(export.rows(signals)), export.HEADER, "signalen.csv")
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    record_list(request.user, "signals.signal", [s.pk for s in page.object_list])
     municipalities = (
         queries.visible(request.user)
         .exclude(municipality=None)
@@ -270,3 +276,11 @@ def share(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Gedeeld met %(org)s.") % {"org": organisation.name})
         return redirect("signals:detail", pk=signal.pk)
     return render(request, "signals/backoffice/share.html", context)
+
+
+@login_required
+def reads(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who looked at this signal (privacy officers and administrators)."""
+    signal = _get(request, pk)
+    title = _("signaal %(code)s") % {"code": signal.receipt}
+    return record_reads(request, signal, title, reverse("signals:detail", args=[pk]))

@@ -14,29 +14,25 @@ from django.views.decorators.http import require_http_methods
 from weerbaar.signals.forms import ReporterMessageForm, SignalForm, StatusLookupForm
 from weerbaar.signals.models import Category, Channel, Signal
 from weerbaar.signals.services import conversation, intake, receipts, status
-from weerbaar.signals.services.ratelimit import limiter
+from weerbaar.signals.services.ratelimit import Verdict, busy_message, limiter
 from weerbaar.signals.uploads import max_file_bytes, max_files
 
 NO_CATEGORY = "geen"
 
 
-def _too_many(request: HttpRequest) -> HttpResponse:
+def _too_many(request: HttpRequest, verdict: Verdict) -> HttpResponse:
     return render(
         request,
         "signals/error.html",
-        {
-            "title": _("Even wachten"),
-            "detail": _(
-                "Er zijn vanaf deze verbinding veel meldingen of opvragingen gedaan. Wacht een paar "
-                "minuten en probeer het dan opnieuw. Uw eerdere meldingen zijn wel ontvangen."
-            ),
-        },
+        {"title": _("Even wachten"), "detail": busy_message(verdict)},
         status=429,
     )
 
 
-def _allowed(request: HttpRequest, bucket: str) -> bool:
-    return limiter.allow(getattr(request, "anonymous_client_key", ""), bucket)
+def _refused(request: HttpRequest, bucket: str) -> HttpResponse | None:
+    """A Dutch 429 page when this client, or everyone together, asked too often."""
+    verdict = limiter.check(getattr(request, "anonymous_client_key", ""), bucket)
+    return None if verdict is Verdict.ALLOWED else _too_many(request, verdict)
 
 
 def _form_context(form: SignalForm, category: Category | None, token: str) -> dict[str, Any]:
@@ -70,8 +66,8 @@ def report(request: HttpRequest) -> HttpResponse:
             "signals/public/form.html",
             _form_context(form, category, secrets.token_urlsafe(24)),
         )
-    if not _allowed(request, "melden"):
-        return _too_many(request)
+    if (refused := _refused(request, "melden")) is not None:
+        return refused
     form = SignalForm(request.POST, request.FILES)
     token = request.POST.get("formulier", "")[:64] or secrets.token_urlsafe(24)
     category = form.category_choices.get(request.POST.get("category", ""))
@@ -110,8 +106,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
     """POST only carries the codes, so they never end up in a URL or a log line."""
     if request.method == "GET":
         return render(request, "signals/public/lookup.html", {"form": StatusLookupForm()})
-    if not _allowed(request, "status"):
-        return _too_many(request)
+    if (refused := _refused(request, "status")) is not None:
+        return refused
     form = StatusLookupForm(request.POST)
     signal = (
         receipts.find_for_reporter(request.POST.get("receipt", ""), request.POST.get("secret", ""))
@@ -133,8 +129,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def add_message(request: HttpRequest) -> HttpResponse:
-    if not _allowed(request, "status"):
-        return _too_many(request)
+    if (refused := _refused(request, "status")) is not None:
+        return refused
     secret = request.POST.get("secret", "")
     signal = receipts.find_for_reporter(request.POST.get("receipt", ""), secret)
     if signal is None:
