@@ -32,34 +32,31 @@ def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         audit.record(AuditAction.LOGOUT, actor=user, obj=user)
 
 
-def _account(username: Any) -> User | None:
-    if not isinstance(username, str) or not username:
-        return None
-    return User.objects.filter(username=username).select_related("organisation").first()
+def _against(action: AuditAction, username: Any, result: AuditResult) -> None:
+    """An event about the account a login attempt named, when that name is an account:
+    a name that is none is free text typed by someone unknown and is not kept."""
+    account = (
+        User.objects.filter(username=username).select_related("organisation").first()
+        if isinstance(username, str) and username
+        else None
+    )
+    audit.record(
+        action,
+        obj=account,
+        organisation=account.organisation if account else None,
+        result=result,
+    )
 
 
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], **kwargs: Any) -> None:
-    """Audited against the account attacked, so an attack on one person shows. A name
-    that is no account is free text typed by someone unknown: not kept."""
-    account = _account(credentials.get("username"))
-    audit.record(
-        AuditAction.LOGIN_FAILED,
-        obj=account,
-        organisation=account.organisation if account else None,
-        result=AuditResult.FAILED,
-    )
+    """Audited against the account attacked, so an attack on one person shows."""
+    _against(AuditAction.LOGIN_FAILED, credentials.get("username"), AuditResult.FAILED)
 
 
 @receiver(user_locked_out)
 def _locked_out(sender: Any, request: Any, username: Any = None, **kwargs: Any) -> None:
-    account = _account(username)
-    audit.record(
-        AuditAction.LOCKED_OUT,
-        obj=account,
-        organisation=account.organisation if account else None,
-        result=AuditResult.DENIED,
-    )
+    _against(AuditAction.LOCKED_OUT, username, AuditResult.DENIED)
 
 
 @receiver(post_save, sender=LogEntry)

@@ -82,13 +82,19 @@ def _event_hash(event: AuditEvent) -> str:
     )
 
 
+def _locked_head() -> AuditHead:
+    """The head row, locked until the caller's transaction ends."""
+    head, _ = AuditHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"sequence": 0, "hash": GENESIS}
+    )
+    return head
+
+
 def append(**fields: Any) -> AuditEvent:
     """Hang one event on the chain. Locks the head row until the caller's transaction
     ends, so concurrent writers queue rather than fork the chain."""
     with transaction.atomic():
-        head, _ = AuditHead.objects.select_for_update().get_or_create(
-            pk=1, defaults={"sequence": 0, "hash": GENESIS}
-        )
+        head = _locked_head()
         event = AuditEvent(
             sequence=head.sequence + 1,
             timestamp=timezone.now(),
@@ -151,13 +157,9 @@ def verify(*, chunk_size: int = 2000) -> tuple[int, Break | None]:
 # --- signed checkpoints ------------------------------------------------------------
 
 
-def _key_path() -> Path:
-    return Path(settings.WEERBAAR_AUDIT_SIGNING_KEY_FILE)
-
-
 def signing_key() -> Ed25519PrivateKey:
     """The checkpoint key, made on first use and readable by the owner only."""
-    path = _key_path()
+    path = Path(settings.WEERBAAR_AUDIT_SIGNING_KEY_FILE)
     if path.exists():
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         if not isinstance(key, Ed25519PrivateKey):
@@ -185,18 +187,17 @@ def public_key_pem() -> str:
     )
 
 
-def _statement(created: datetime, sequence: int, head_hash: str) -> str:
-    return f"{CHECKPOINT_PREFIX} {created.astimezone(UTC).isoformat()} {sequence} {head_hash}"
+def _statement(created: str, sequence: int | str, head_hash: str) -> str:
+    """The signed text: what a checkpoint says, written and read the same way."""
+    return f"{CHECKPOINT_PREFIX} {created} {sequence} {head_hash}"
 
 
 def make_checkpoint() -> tuple[AuditCheckpoint, str]:
     """Sign the current head; return the stored checkpoint and its one-line text."""
     with transaction.atomic():
-        head, _ = AuditHead.objects.select_for_update().get_or_create(
-            pk=1, defaults={"sequence": 0, "hash": GENESIS}
-        )
+        head = _locked_head()
         created = timezone.now()
-        statement = _statement(created, head.sequence, head.hash)
+        statement = _statement(created.astimezone(UTC).isoformat(), head.sequence, head.hash)
         signature = base64.b64encode(signing_key().sign(statement.encode("ascii"))).decode()
         checkpoint = AuditCheckpoint.objects.create(
             created=created, sequence=head.sequence, hash=head.hash, signature=signature
@@ -222,7 +223,7 @@ def read_checkpoint(line: str, public_pem: bytes | None = None) -> Checkpoint:
     )
     if not isinstance(public, Ed25519PublicKey):
         raise ValueError("De publieke sleutel is geen Ed25519-sleutel.")
-    statement = f"{CHECKPOINT_PREFIX} {created} {sequence} {head_hash}"
+    statement = _statement(created, sequence, head_hash)
     try:
         public.verify(base64.b64decode(signature), statement.encode("ascii"))
     except (InvalidSignature, ValueError) as error:

@@ -60,14 +60,14 @@ def manual_key(device: TOTPDevice) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def _new_recovery_codes(user: User) -> list[str]:
+def _new_recovery_codes(user: User) -> tuple[StaticDevice, list[str]]:
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_NAME, defaults={"confirmed": True}
     )
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
-    return codes
+    return device, codes
 
 
 def confirm_app(request: HttpRequest, device: TOTPDevice, code: str) -> list[str] | None:
@@ -86,7 +86,7 @@ def confirm_app(request: HttpRequest, device: TOTPDevice, code: str) -> list[str
             return None
         locked.confirmed = True
         locked.save(update_fields=["confirmed"])
-        codes = _new_recovery_codes(locked.user)
+        _, codes = _new_recovery_codes(locked.user)
         otp_login(request, locked)
         audit.record(AuditAction.SECOND_FACTOR, actor=request.user, obj=locked.user)
     return codes
@@ -105,16 +105,10 @@ def verify(request: HttpRequest, code: str) -> bool:
     return True
 
 
-def recovery_codes_left(user: Any) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
-
-
 def renew_recovery_codes(user: User) -> list[str]:
     with transaction.atomic():
-        codes = _new_recovery_codes(user)
-        audit.record(
-            AuditAction.CHANGE, actor=user, object_type="otp_static.staticdevice", object_id=user.pk
-        )
+        device, codes = _new_recovery_codes(user)
+        audit.record(AuditAction.CHANGE, actor=user, obj=device)
     return codes
 
 
@@ -122,9 +116,8 @@ def reset(actor: Any, user: User) -> int:
     """An administrator's reset for a user who lost every factor: all devices go, the
     user enrols again at the next login. Audited with who did it."""
     with transaction.atomic():
-        removed = 0
-        for device in list(devices_for_user(user, confirmed=None)):
+        devices = list(devices_for_user(user, confirmed=None))
+        for device in devices:
             device.delete()
-            removed += 1
         audit.record(AuditAction.SECOND_FACTOR_RESET, actor=actor, obj=user)
-    return removed
+    return len(devices)

@@ -58,11 +58,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("sorteer", ""), "-created_at"
     )
     if request.GET.get("formaat") == "csv":
+        exported = list(cases.order_by(order, "pk"))
         record(
             AuditAction.EXPORT,
             actor=request.user,
             object_type="cases.case",
-            object_ids=cases.values_list("pk", flat=True),
+            object_ids=[c.pk for c in exported],
         )
         header = ["zaak", "titel", "fase", "termijn", "eigenaar", "team", "gevoelig"]
         rows = [
@@ -75,7 +76,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 c.team,
                 "ja" if c.sensitive else "nee",
             ]
-            for c in cases.order_by(order, "pk")
+            for c in exported
         ]
         return csv_download(rows, header, "zaken.csv")
     page = Paginator(cases.order_by(order, "pk"), 25).get_page(request.GET.get("pagina"))

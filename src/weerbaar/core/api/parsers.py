@@ -15,6 +15,12 @@ from rest_framework.parsers import JSONParser
 MAX_DEPTH = 20
 
 
+class TooDeep(ParseError):
+    """Nesting beyond MAX_DEPTH; its Dutch detail is shown as it is (core.api.problems)."""
+
+    default_detail = f"De JSON-invoer is te diep genest (meer dan {MAX_DEPTH} lagen)."
+
+
 class BodyTooLarge(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "too_large"
@@ -44,11 +50,9 @@ class BoundedJSONParser(JSONParser):
         try:
             data = json.loads(raw.decode("utf-8")) if raw else None
         except RecursionError:
-            raise ParseError(
-                f"De JSON-invoer is te diep genest (meer dan {MAX_DEPTH} lagen)."
-            ) from None
+            raise TooDeep() from None
         except (UnicodeDecodeError, ValueError) as error:
             raise ParseError(f"Geen geldige JSON: {error}.") from None
         if _depth(data) > MAX_DEPTH:
-            raise ParseError(f"De JSON-invoer is te diep genest (meer dan {MAX_DEPTH} lagen).")
+            raise TooDeep()
         return data

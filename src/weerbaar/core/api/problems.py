@@ -12,6 +12,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from weerbaar.core.api.parsers import TooDeep
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
@@ -69,7 +71,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, exceptions.ValidationError):
         extra["invalidParams"] = _invalid_params(exc.detail)
         detail = "Een of meer parameters zijn ongeldig."
-    elif isinstance(exc, exceptions.ParseError) and "te diep genest" in str(exc.detail):
+    elif isinstance(exc, TooDeep):
         detail = str(exc.detail)
     elif isinstance(exc, exceptions.ParseError):
         detail = (

@@ -85,11 +85,12 @@ def requests(request: HttpRequest) -> HttpResponse:
     order = request.GET.get("sorteer", "ingediend")
     items = items.order_by(REQUEST_ORDER.get(order, "-created_at"), "pk")
     if request.GET.get("formaat") == "csv":
+        exported = list(items)
         audit.record(
             AuditAction.EXPORT,
             actor=request.user,
             object_type="prevention.busrequest",
-            object_ids=items.values_list("pk", flat=True),
+            object_ids=[r.pk for r in exported],
         )
         return csv_download(
             [
@@ -105,7 +106,7 @@ def requests(request: HttpRequest) -> HttpResponse:
                     r.visit_minutes,
                     "; ".join(str(w) for w in r.windows.all()),
                 ]
-                for r in items
+                for r in exported
             ],
             REQUEST_HEADER,
             "aanvragen-camperbus.csv",

@@ -97,9 +97,6 @@ class RateLimiter:
             return Verdict.EVERYONE
         return Verdict.ALLOWED
 
-    def allow(self, key: str, name: str) -> bool:
-        return self.check(key, name) is Verdict.ALLOWED
-
     def reset(self) -> None:
         self._cache().clear()
 

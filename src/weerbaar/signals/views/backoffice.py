@@ -63,13 +63,14 @@ def signal_list(request: HttpRequest) -> HttpResponse:
     filters = queries.parse(request.GET)
     signals = queries.apply(queries.visible(request.user), filters)
     if request.GET.get("formaat") == "csv":
+        exported = list(signals)
         record(
             AuditAction.EXPORT,
             actor=request.user,
             object_type="signals.signal",
-            object_ids=signals.values_list("pk", flat=True),
+            object_ids=[s.pk for s in exported],
         )
-        return csv_download(list(export.rows(signals)), export.HEADER, "signalen.csv")
+        return csv_download(list(export.rows(exported)), export.HEADER, "signalen.csv")
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("pagina"))
     record_list(request.user, "signals.signal", [s.pk for s in page.object_list])
     municipalities = (
