@@ -327,5 +327,8 @@ LOGGING = {
         "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         # Pillow logs EXIF tag values (camera serials, GPS) at DEBUG while reading photos.
         "PIL": {"level": "WARNING"},
+        # django-axes logs user name and address of every successful login at INFO; only
+        # lockouts (WARNING) belong in the log, the audit log holds the rest.
+        "axes": {"level": "WARNING"},
     },
 }

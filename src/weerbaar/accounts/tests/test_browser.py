@@ -74,7 +74,13 @@ def test_enrol_and_log_in_with_an_authenticator_app(
     assert len(codes) == 10
     _shot(page, f"recovery-js-{javascript}")
     check(page, errors, foreign)
-    page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
+    onward = page.get_by_role("link", name="Ik heb de codes bewaard, ga verder")
+    # the link is a button: its text must not take the colour of its own background
+    colours = onward.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert colours[0] != colours[1]
+    onward.click()
     page.wait_for_url("**/zaken/")
 
     # A new login (another browser) asks the second step; a recovery code opens it.
