@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 COVERAGE_FLOOR := 88
 export DJANGO_SETTINGS_MODULE ?= weerbaar.conf.dev
 
-.PHONY: run test install lint typecheck schema clean
+.PHONY: run test install lint lint-api typecheck schema clean
+SPECTRAL_DIR := tools/spectral
+SPECTRAL := $(SPECTRAL_DIR)/node_modules/.bin/spectral
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +37,17 @@ lint: install
 typecheck: install
 	$(BIN)/mypy src/weerbaar
 
+# The committed API schema against the NL API Design Rules (Spectral from npm, pinned in
+# tools/spectral/package-lock.json); any error or warning fails.
+$(SPECTRAL): $(SPECTRAL_DIR)/package.json $(SPECTRAL_DIR)/package-lock.json
+	cd $(SPECTRAL_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(SPECTRAL)
+
+lint-api: $(SPECTRAL)
+	$(SPECTRAL) lint --ruleset $(SPECTRAL_DIR)/ruleset.yaml --fail-severity=warn openapi.yaml
+
 test: export DJANGO_SETTINGS_MODULE = weerbaar.conf.ci
-test: lint typecheck
+test: lint typecheck lint-api
 	$(BIN)/weerbaar makemigrations --check --dry-run
 	@# Coverage of the application code (tests and migrations left out); the floor is
 	@# stated in README.md and fails the run when coverage drops below it.
@@ -50,4 +61,4 @@ schema: install
 	DJANGO_SETTINGS_MODULE=weerbaar.conf.ci $(BIN)/weerbaar spectacular --file openapi.yaml --validate
 
 clean:
-	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var/static .pytest_cache .mypy_cache .ruff_cache $(SPECTRAL_DIR)/node_modules

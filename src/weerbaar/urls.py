@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView
 
+from weerbaar.accounts.views.passkeys import ceremony_patterns
 from weerbaar.areas import views as areas_views
 from weerbaar.areas.api import urls as areas_api_urls
 from weerbaar.cases.api import urls as cases_api_urls
@@ -43,7 +44,8 @@ urlpatterns = [
     path("screening/", include("weerbaar.screening.urls")),
     path("", include("weerbaar.prevention.urls")),
     path("", include("weerbaar.accounts.urls")),
-    # One login door for back office and admin (a second factor is added there later).
+    path("inloggen/passkey/", include((ceremony_patterns, "otp_webauthn"))),
+    # One login door for back office and admin.
     path(
         "admin/login/",
         RedirectView.as_view(pattern_name="accounts:login", query_string=True),

@@ -16,6 +16,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin
 from weerbaar.accounts.models import AuditEvent, Organisation, PartnerToken, Role, User
@@ -113,6 +115,11 @@ class WeerbaarUserAdmin(OrganisationScoped, UserAdmin):
 
 
 admin.site.unregister(Group)
+# Login devices hold secrets (an app's key, recovery codes): no admin page shows or edits
+# them. A lost factor is reset through the user's action "Tweede stap terugzetten".
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)
 
 
 @admin.register(Role)

@@ -24,6 +24,18 @@ Environment variables read here:
   without use / this long in any case. Default 30 minutes / 8 hours.
 - ``WEERBAAR_LOGIN_FAILURE_LIMIT``: wrong passwords before an account (or a client
   address) is locked for ``WEERBAAR_LOGIN_LOCKOUT_MINUTES`` (default 10 and 15).
+- ``WEERBAAR_PASSKEY_ORIGINS``: the addresses users open Weerbaar on, comma-separated
+  (``https://weerbaar.regio.nl``); passkeys work only there. Default
+  ``http://localhost:8000``. ``WEERBAAR_PASSKEY_DOMAIN``: the domain passkeys are bound to.
+  Default: the host of the first origin.
+- ``WEERBAAR_OIDC_CLIENT_ID`` (turns single sign-on on), ``WEERBAAR_OIDC_CLIENT_SECRET``,
+  ``WEERBAAR_OIDC_AUTHORIZATION_ENDPOINT``, ``WEERBAAR_OIDC_TOKEN_ENDPOINT``,
+  ``WEERBAAR_OIDC_USERINFO_ENDPOINT``, ``WEERBAAR_OIDC_JWKS_ENDPOINT``: the organisation's
+  OpenID Connect provider. ``WEERBAAR_OIDC_SIGN_ALGO`` (default ``RS256``) and
+  ``WEERBAAR_OIDC_LABEL`` (the button text on the login page) are optional. An account
+  is found by an e-mail address the provider marks ``email_verified``;
+  ``WEERBAAR_OIDC_TRUST_EMAIL=1`` for a provider that only gives out checked addresses
+  without saying so.
 """
 
 from __future__ import annotations
@@ -31,6 +43,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 import structlog
@@ -62,6 +75,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "weerbaar.core",
     "weerbaar.areas",
@@ -93,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "weerbaar.core.middleware.ApiVersionMiddleware",
+    "weerbaar.core.middleware.ApiRequestShapeMiddleware",
     # Last: answers a locked-out login with the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -198,6 +213,27 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Single sign-on with the organisation's identity provider (OpenID Connect), when
+# configured. The provider says who someone is; Weerbaar alone decides organisation and
+# roles (accounts.services.sso), and its second login step still applies.
+OIDC_RP_CLIENT_ID = env_str("WEERBAAR_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("WEERBAAR_OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("WEERBAAR_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("WEERBAAR_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("WEERBAAR_OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("WEERBAAR_OIDC_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env_str("WEERBAAR_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/?sso=mislukt"
+WEERBAAR_SSO_LABEL = env_str("WEERBAAR_OIDC_LABEL", "Inloggen met het account van uw organisatie")
+WEERBAAR_OIDC_TRUST_EMAIL = env_bool("WEERBAAR_OIDC_TRUST_EMAIL", False)
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("weerbaar.accounts.services.sso.Backend")
 AXES_FAILURE_LIMIT = int(env_str("WEERBAAR_LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env_str("WEERBAAR_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -223,6 +259,19 @@ LOGOUT_REDIRECT_URL = "home"
 # The second login step (accounts.services.second_factor): codes from an authenticator app
 # name this site; a code may be used once, and wrong codes slow the next try down.
 OTP_TOTP_ISSUER = "Weerbaar"
+# Passkeys (django-otp-webauthn) are a second factor only, never a login without password:
+# the one login door keeps its lockout and audit. A passkey is bound to the site's domain
+# (the relying party); browsers accept only https origins, and http://localhost.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Weerbaar"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEERBAAR_PASSKEY_ORIGINS", ["http://localhost:8000"])
+OTP_WEBAUTHN_RP_ID = env_str(
+    "WEERBAAR_PASSKEY_DOMAIN",
+    (urlsplit(OTP_WEBAUTHN_ALLOWED_ORIGINS[0]).hostname or "localhost")
+    if OTP_WEBAUTHN_ALLOWED_ORIGINS
+    else "localhost",
+)
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "weerbaar.passkeys"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -295,10 +344,19 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "COMPONENT_SPLIT_REQUEST": True,
-    "CONTACT": {"name": "Weerbaar", "url": "https://weerbaar.example.nl"},
+    "CONTACT": {
+        "name": "Weerbaar",
+        "url": "https://weerbaar.example.nl",
+        "email": "api@weerbaar.example.nl",
+    },
     "LICENSE": {"name": "EUPL-1.2"},
-    "SERVERS": [{"url": "/", "description": "Deze server"}],
+    "SERVERS": [{"url": "/api/v1", "description": "Deze server, versie 1 van de API"}],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "weerbaar.core.api.schema.nl_api_design_rules",
+    ],
     "ENUM_NAME_OVERRIDES": {"ScreeningStateEnum": "weerbaar.screening.models.State"},
 }
 

@@ -171,6 +171,18 @@ MATRIX: dict[str, Entry] = {
     "accounts:second_step": Entry(_p("/inloggen/tweede-stap/"), posts=({"code": "123456"},)),
     "accounts:enrol": Entry(_p("/inloggen/tweede-stap/instellen/"), posts=({"code": "1"},)),
     "accounts:recovery_codes": Entry(_p("/werkplek/herstelcodes/")),
+    "accounts:passkey_ready": Entry(_p("/inloggen/tweede-stap/passkey-klaar/")),
+    "accounts:sso_start": Entry(_p("/inloggen/organisatie/")),
+    "accounts:sso_callback": Entry(_p("/inloggen/organisatie/terug/")),
+    "otp_webauthn:credential-registration-begin": Entry(_p("/inloggen/passkey/registratie/begin/")),
+    "otp_webauthn:credential-registration-complete": Entry(
+        _p("/inloggen/passkey/registratie/afronden/")
+    ),
+    "otp_webauthn:credential-authentication-begin": Entry(_p("/inloggen/passkey/controle/begin/")),
+    "otp_webauthn:credential-authentication-complete": Entry(
+        _p("/inloggen/passkey/controle/afronden/")
+    ),
+    "otp_webauthn:js-i18n-catalog": Entry(_p("/inloggen/passkey/teksten.js")),
     "accounts:login_monitor": Entry(_p("/werkplek/inlogmonitor/")),
     "accounts:logout": Entry(_p("/uitloggen/"), public_write=True),
     "accounts:workspace": Entry(_p("/werkplek/")),

@@ -38,6 +38,24 @@ class User(AbstractUser):
         ),
     )
 
+    sso_subject = models.CharField(
+        _("kenmerk bij de identiteitsprovider"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Vastgelegd bij de eerste inlog via de identiteitsprovider van de organisatie; "
+            "daarna logt alleen dat account van de provider als deze gebruiker in."
+        ),
+    )
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sso_subject"],
+                condition=~models.Q(sso_subject=""),
+                name="one_user_per_sso_subject",
+            )
+        ]

@@ -60,7 +60,11 @@ def manual_key(device: TOTPDevice) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def _new_recovery_codes(user: User) -> tuple[StaticDevice, list[str]]:
+def has_recovery_codes(user: User) -> bool:
+    return StaticDevice.objects.filter(user=user, name=RECOVERY_NAME).exists()
+
+
+def new_recovery_codes(user: User) -> tuple[StaticDevice, list[str]]:
     device, _ = StaticDevice.objects.get_or_create(
         user=user, name=RECOVERY_NAME, defaults={"confirmed": True}
     )
@@ -86,7 +90,7 @@ def confirm_app(request: HttpRequest, device: TOTPDevice, code: str) -> list[str
             return None
         locked.confirmed = True
         locked.save(update_fields=["confirmed"])
-        _, codes = _new_recovery_codes(locked.user)
+        _, codes = new_recovery_codes(locked.user)
         otp_login(request, locked)
         audit.record(AuditAction.SECOND_FACTOR, actor=request.user, obj=locked.user)
     return codes
@@ -107,7 +111,7 @@ def verify(request: HttpRequest, code: str) -> bool:
 
 def renew_recovery_codes(user: User) -> list[str]:
     with transaction.atomic():
-        device, codes = _new_recovery_codes(user)
+        device, codes = new_recovery_codes(user)
         audit.record(AuditAction.CHANGE, actor=user, obj=device)
     return codes
 

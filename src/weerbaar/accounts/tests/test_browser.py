@@ -101,3 +101,67 @@ def test_enrol_and_log_in_with_an_authenticator_app(
     check(second, errors, foreign)
     context.close()
     other.close()
+
+
+def test_enrol_and_log_in_with_a_passkey(browser: Any, site: str, settings: Any) -> None:
+    """A passkey as first factor (a virtual authenticator stands in for the fingerprint
+    reader): recovery codes follow, and the next login passes the second step with it."""
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    from weerbaar.accounts.models import AuditEvent
+
+    settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [site]
+    context = browser.new_context()
+    page, errors, foreign = open_page(browser, site + "/zaken/", context=context)
+    cdp = context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    page.wait_for_url("**/inloggen/**")
+    page.fill("#id_username", "erik")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/inloggen/tweede-stap/instellen/**")
+    page.get_by_role("button", name="Passkey instellen").click()
+    page.wait_for_selector("text=Uw herstelcodes")
+    assert len(re.findall(r"[a-z0-9]{8}", page.locator(".recovery-codes").inner_text())) == 10
+    credential = WebAuthnCredential.objects.get(user__username="erik")
+    assert AuditEvent.objects.filter(action="create", object_id=str(credential.pk)).exists()
+    _shot(page, "passkey-recovery")
+    assert_accessible(page, errors, foreign)
+    page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
+    page.wait_for_url("**/zaken/")
+    errors.clear()  # erik is an administrator without case rights: /zaken/ answers 403
+
+    page.get_by_role("button", name="Uitloggen").first.click()
+    page.goto(site + "/inloggen/")
+    page.fill("#id_username", "erik")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/inloggen/tweede-stap/**")
+    verder = page.get_by_role("button", name="Verder")
+    verder.hover()  # the pointer resting on a button must not hide its text
+    colours = verder.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert colours == ["rgb(255, 255, 255)", "rgb(11, 42, 74)"]
+    _shot(page, "passkey-second-step")
+    assert_accessible(page, errors, foreign)
+    page.get_by_role("button", name="Inloggen met passkey").click()
+    page.wait_for_url("**/werkplek/")
+    assert page.get_by_role("heading", name="Werkplek").is_visible()
+    assert AuditEvent.objects.filter(
+        action="second_factor", object_id=str(credential.pk), result="gelukt"
+    ).exists()
+    context.close()

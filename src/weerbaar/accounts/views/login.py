@@ -18,6 +18,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.debug import sensitive_post_parameters
 
 from weerbaar.accounts.services import login_monitor as login_monitor_service
+from weerbaar.accounts.services import sso
 from weerbaar.accounts.services.access import covered_area_ids
 
 
@@ -25,6 +26,12 @@ from weerbaar.accounts.services.access import covered_area_ids
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        if sso.enabled():
+            context["sso_label"] = settings.WEERBAAR_SSO_LABEL
+        return context
 
 
 class LogoutView(auth_views.LogoutView):

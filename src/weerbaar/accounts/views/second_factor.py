@@ -18,10 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from weerbaar.accounts.services import second_factor
+from weerbaar.accounts.services import passkeys, second_factor
 
 
-def _next(request: HttpRequest) -> str:
+def next_page(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -31,7 +31,7 @@ def _next(request: HttpRequest) -> str:
 
 
 def _with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
-    return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': _next(request)})}")
+    return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': next_page(request)})}")
 
 
 @never_cache
@@ -40,13 +40,13 @@ def _with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
 @require_http_methods(["GET", "POST"])
 def second_step(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified():  # type: ignore[union-attr]
-        return redirect(_next(request))
+        return redirect(next_page(request))
     if not second_factor.enrolled(request.user):
         return _with_next("accounts:enrol", request)
     error = ""
     if request.method == "POST":
         if second_factor.verify(request, request.POST.get("code", "")[:20]):
-            return redirect(_next(request))
+            return redirect(next_page(request))
         error = _(
             "Deze code klopt niet of is verlopen. Wacht een paar seconden en probeer de "
             "nieuwe code uit uw app."
@@ -54,7 +54,11 @@ def second_step(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/second_step.html",
-        {"error": error, "next": _next(request)},
+        {
+            "error": error,
+            "next": next_page(request),
+            "has_passkey": passkeys.has_passkey(request.user),
+        },
         status=400 if error else 200,
     )
 
@@ -72,7 +76,9 @@ def enrol(request: HttpRequest) -> HttpResponse:
         codes = second_factor.confirm_app(request, device, request.POST.get("code", "")[:20])
         if codes is not None:
             return render(
-                request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)}
+                request,
+                "accounts/recovery_codes.html",
+                {"codes": codes, "next": next_page(request)},
             )
         error = _(
             "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat, wacht een "
@@ -85,7 +91,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             "qr": second_factor.qr_svg(device),
             "key": second_factor.manual_key(device),
             "error": error,
-            "next": _next(request),
+            "next": next_page(request),
         },
         status=400 if error else 200,
     )

@@ -7,12 +7,18 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from weerbaar.areas.models import Area, AreaLevel
-from weerbaar.areas.models.area import CODE_PATTERNS
 from weerbaar.areas.services.selectors import LatestPopulation
+from weerbaar.core.api.fields import StrictBooleanField
+
+# Every area code, in either case; written out for the schema (CODE_PATTERNS per level).
+AREA_CODE = (
+    r"^(?:[Pp][Vv][0-9]{2}|[Gg][Mm][0-9]{4}|[Ww][Kk][0-9]{4}[0-9A-Za-z]{2}"
+    r"|[Bb][Uu][0-9]{4}[0-9A-Za-z]{4})$"
+)
 
 
 class AreaDetailParameters(serializers.Serializer):
-    geometry = serializers.BooleanField(
+    geometry = StrictBooleanField(
         required=False,
         default=False,
         help_text="Met grens als GeoJSON (true) of zonder (false, standaard).",
@@ -30,17 +36,18 @@ class AreaListParameters(AreaDetailParameters):
         error_messages={"invalid_choice": "Kies uit provincie, gemeente, wijk of buurt."},
     )
     # A query parameter named like DRF's Field.parent attribute; the clash is harmless here.
-    parent = serializers.CharField(  # type: ignore[assignment]
-        required=False, help_text="Code van het bovenliggende gebied, bijvoorbeeld PV20 of GM0014."
+    parent = serializers.RegexField(  # type: ignore[assignment]
+        AREA_CODE,
+        required=False,
+        trim_whitespace=False,
+        help_text="Code van het bovenliggende gebied, bijvoorbeeld PV20 of GM0014.",
+        error_messages={
+            "invalid": "Geen geldige gebiedscode (PVxx, GMxxxx, WKxxxxxx of BUxxxxxxxx)."
+        },
     )
 
     def validate_parent(self, value: str) -> str:
-        code = value.strip().upper()
-        if not any(pattern.match(code) for pattern in CODE_PATTERNS.values()):
-            raise serializers.ValidationError(
-                "Geen geldige gebiedscode (PVxx, GMxxxx, WKxxxxxx of BUxxxxxxxx)."
-            )
-        return code
+        return value.upper()
 
 
 class ParentSerializer(serializers.Serializer):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,7 +17,7 @@ from weerbaar.areas.api.serializers import (
 )
 from weerbaar.areas.models import Area
 from weerbaar.areas.services import selectors
-from weerbaar.core.api.pagination import Pages
+from weerbaar.core.api.pagination import Pages, page_parameters
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 
 
@@ -43,18 +42,13 @@ class AreaListView(APIView):
         ),
         parameters=[
             AreaListParameters,
-            OpenApiParameter("page", OpenApiTypes.INT, description="Paginanummer, vanaf 1."),
-            OpenApiParameter(
-                "pageSize",
-                OpenApiTypes.INT,
-                description="Aantal per pagina (standaard 100, max 1000).",
-            ),
+            *page_parameters(AreaPagination.max_page_size),
         ],
         responses={200: AreaSerializer(many=True), **PROBLEM_RESPONSES},
         tags=["gebieden"],
     )
     def get(self, request: Request) -> Response:
-        params = AreaListParameters(data=request.query_params)
+        params = AreaListParameters(data=request.query_params.dict())
         params.is_valid(raise_exception=True)
         queryset = Area.objects.current().select_related("parent").order_by("code")
         if level := params.validated_data.get("level"):
@@ -86,7 +80,7 @@ class AreaDetailView(APIView):
         tags=["gebieden"],
     )
     def get(self, request: Request, code: str) -> Response:
-        params = AreaDetailParameters(data=request.query_params)
+        params = AreaDetailParameters(data=request.query_params.dict())
         params.is_valid(raise_exception=True)
         area = selectors.find_area(code)
         if area is None:

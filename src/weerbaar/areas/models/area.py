@@ -24,10 +24,10 @@ class AreaLevel(models.TextChoices):
 
 #: The CBS code format of each level; the municipality is in characters 3-6 of WK/BU codes.
 CODE_PATTERNS: dict[str, re.Pattern[str]] = {
-    AreaLevel.PROVINCIE: re.compile(r"^PV\d{2}$"),
-    AreaLevel.GEMEENTE: re.compile(r"^GM\d{4}$"),
-    AreaLevel.WIJK: re.compile(r"^WK\d{4}[0-9A-Z]{2}$"),
-    AreaLevel.BUURT: re.compile(r"^BU\d{4}[0-9A-Z]{4}$"),
+    AreaLevel.PROVINCIE: re.compile(r"^PV\d{2}$", re.ASCII),
+    AreaLevel.GEMEENTE: re.compile(r"^GM\d{4}$", re.ASCII),
+    AreaLevel.WIJK: re.compile(r"^WK\d{4}[0-9A-Z]{2}$", re.ASCII),
+    AreaLevel.BUURT: re.compile(r"^BU\d{4}[0-9A-Z]{4}$", re.ASCII),
 }
 
 CHILD_LEVEL: dict[str, str | None] = {

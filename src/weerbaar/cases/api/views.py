@@ -152,7 +152,9 @@ class CaseListView(APIView):
         summary="Zaken",
         description="Zaken binnen uw werkgebied of van uw organisatie; gevoelige zaken alleen als u erop genoemd bent.",
         parameters=[
-            OpenApiParameter("state", str, description="Alleen zaken in deze fase."),
+            OpenApiParameter(
+                "state", str, enum=CaseState.values, description="Alleen zaken in deze fase."
+            ),
             *PAGE_PARAMETERS,
         ],
         responses={200: paged(CaseSerializer, "CasePage"), **PROBLEM_RESPONSES},

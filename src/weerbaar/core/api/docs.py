@@ -32,6 +32,8 @@ class Operation:
 
 def operations(schema: dict[str, Any]) -> list[Operation]:
     result = []
+    # paths are relative to the server address (/api/v1), as the Design Rules ask
+    base = (schema.get("servers") or [{"url": ""}])[0]["url"].rstrip("/")
     for path, item in schema.get("paths", {}).items():
         for method in HTTP_METHODS:
             operation = item.get(method)
@@ -40,7 +42,7 @@ def operations(schema: dict[str, Any]) -> list[Operation]:
             result.append(
                 Operation(
                     method=method.upper(),
-                    path=path,
+                    path=base + path,
                     summary=operation.get("summary", ""),
                     description=operation.get("description", ""),
                     parameters=[

@@ -90,8 +90,12 @@ def paged(serializer: type[serializers.BaseSerializer], name: str) -> type[seria
 def page_parameters(largest: int = Pages.max_page_size) -> list[OpenApiParameter]:
     """``page`` and ``pageSize`` as the schema describes them on every list."""
     return [
-        OpenApiParameter("page", int, description="Paginanummer, vanaf 1."),
         OpenApiParameter(
-            "pageSize", int, description=f"Aantal per pagina (ten hoogste {largest})."
+            "page", {"type": "integer", "minimum": 1}, description="Paginanummer, vanaf 1."
+        ),
+        OpenApiParameter(
+            "pageSize",
+            {"type": "integer", "minimum": 1, "maximum": largest},
+            description=f"Aantal per pagina (ten hoogste {largest}).",
         ),
     ]

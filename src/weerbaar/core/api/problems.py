@@ -24,6 +24,7 @@ TITLES = {
     405: "Methode niet toegestaan.",
     406: "Gevraagd formaat wordt niet ondersteund.",
     413: "Invoer te groot.",
+    414: "Adres te lang.",
     415: "Formaat van de invoer wordt niet ondersteund.",
     429: "Te veel verzoeken.",
     500: "Interne fout.",

@@ -8,7 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from weerbaar.core.api.pagination import Pages
+from weerbaar.core.api.pagination import Pages, page_parameters, paged
 from weerbaar.core.api.schema import PROBLEM_RESPONSES
 from weerbaar.monitor.api.serializers import (
     IndicatorSerializer,
@@ -45,7 +45,8 @@ class IndicatorListView(APIView):
         operation_id="indicators_list",
         summary="Indicatorcatalogus",
         description="Alle indicatoren met definitie, bron, eenheid, richting, niveaus en jaren.",
-        responses={200: IndicatorSerializer(many=True), **PROBLEM_RESPONSES},
+        parameters=page_parameters(),
+        responses={200: paged(IndicatorSerializer, "IndicatorPage"), **PROBLEM_RESPONSES},
         tags=["monitor"],
     )
     def get(self, request: Request) -> Response:
@@ -83,7 +84,7 @@ class IndicatorValuesView(APIView):
     )
     def get(self, request: Request, code: str) -> Response:
         indicator = _indicator(code)
-        params = ValuesParameters(data=request.query_params)
+        params = ValuesParameters(data=request.query_params.dict())
         params.is_valid(raise_exception=True)
         level = params.validated_data["level"]
         if level not in indicator.levels:

@@ -36,7 +36,9 @@ class ApplicationListView(APIView):
         summary="Bibob-register",
         description="Aanvragen waarvan u in het screeningsteam staat, nieuwste eerst. Zonder persoonsgegevens.",
         parameters=[
-            OpenApiParameter("state", str, description="Alleen aanvragen in deze fase."),
+            OpenApiParameter(
+                "state", str, enum=State.values, description="Alleen aanvragen in deze fase."
+            ),
             *page_parameters(MAX_PAGE_SIZE),
         ],
         responses={200: ApplicationPage, **PROBLEM_RESPONSES},

@@ -18,13 +18,17 @@ class PublicSignalRequest(serializers.Serializer):
         required=False, help_text="Code van een categorie (zie de pagina /melden/)."
     )
     location_kind = serializers.ChoiceField(choices=LocationKind.choices, required=False)
-    postcode = serializers.CharField(required=False, help_text="Bijvoorbeeld 9711AB.")
+    postcode = serializers.RegexField(
+        r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", required=False, help_text="Bijvoorbeeld 9711AB."
+    )
     house_number = serializers.IntegerField(required=False, min_value=1, max_value=99999)
-    house_letter = serializers.CharField(required=False, max_length=1)
+    house_letter = serializers.RegexField(r"^[A-Za-z]$", required=False)
     house_addition = serializers.CharField(required=False, max_length=4)
     street = serializers.CharField(required=False, max_length=120)
     place = serializers.CharField(required=False, max_length=80)
-    municipality = serializers.CharField(required=False, help_text="CBS-code, bijvoorbeeld GM0014.")
+    municipality = serializers.RegexField(
+        r"^[Gg][Mm][0-9]{4}$", required=False, help_text="CBS-code, bijvoorbeeld GM0014."
+    )
     district = serializers.CharField(required=False, help_text="Naam van de wijk of buurt.")
     latitude = serializers.DecimalField(
         required=False,
@@ -45,7 +49,7 @@ class PublicSignalRequest(serializers.Serializer):
     occurred_at = serializers.DateField(required=False)
     occurred_note = serializers.CharField(required=False, max_length=200)
     answers = serializers.DictField(
-        child=serializers.CharField(),
+        child=serializers.CharField(allow_blank=True),
         required=False,
         help_text="Antwoorden op de vervolgvragen van de categorie (JSON), of velden answer_<key>.",
     )

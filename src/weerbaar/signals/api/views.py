@@ -6,6 +6,7 @@ with a Dutch reason per field.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import QueryDict
@@ -83,11 +84,29 @@ def _wrong_types(
     return errors
 
 
+def _multipart_answers(data: QueryDict, schema: type[drf_serializers.Serializer]) -> QueryDict:
+    """In a multipart body ``answers`` is one JSON part (as the schema says); it used to be
+    ignored, losing the answers. Read it like the JSON body's object."""
+    if "answers" not in data:
+        return data
+    flat = data.copy()
+    raw = flat.pop("answers")[-1]
+    try:
+        answers = json.loads(raw)
+    except ValueError:
+        answers = None
+    if errors := _wrong_types({"answers": raw if answers is None else answers}, schema):
+        raise ValidationError(errors)
+    for answer_key, answer in answers.items():
+        flat[ANSWER_PREFIX + str(answer_key)] = "" if answer is None else answer
+    return flat
+
+
 def _form_data(data: Any, schema: type[drf_serializers.Serializer]) -> Any:
     """JSON bodies may carry ``answers`` as an object and ``indicators`` as a list; the
     form reads them as answer_<key> and repeated fields."""
     if isinstance(data, QueryDict):
-        return data
+        return _multipart_answers(data, schema)
     if not isinstance(data, dict):
         raise ValidationError({"nonFieldErrors": ["Verwacht een JSON-object."]})
     if errors := _wrong_types(data, schema):

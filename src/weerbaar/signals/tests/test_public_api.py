@@ -82,6 +82,32 @@ def test_reporter_adds_information(orgs: dict[str, Any]) -> None:
     assert empty.status_code == 400 and "text" in reasons(empty)
 
 
+def test_multipart_body_with_answers_as_one_json_part(orgs: dict[str, Any]) -> None:
+    """As the schema documents it: the answers were silently dropped from multipart."""
+    response = Client().post(
+        URL,
+        {
+            "description": "Een belwinkel waar nooit klanten komen.",
+            "category": "witwassen",
+            "answers": '{"bedrijfsnaam": "Bel & Co"}',
+        },
+    )
+    assert response.status_code == 201, response.content
+    assert Signal.objects.get().answers == {"bedrijfsnaam": "Bel & Co"}
+
+
+@pytest.mark.parametrize("answers", ['{"bedrijfsnaam": ["a", "b"]}', "geen json", "[1]"])
+def test_multipart_answers_that_are_no_object_of_texts_are_refused(
+    orgs: dict[str, Any], answers: str
+) -> None:
+    response = Client().post(
+        URL, {"description": "Een belwinkel waar nooit klanten komen.", "answers": answers}
+    )
+    assert response.status_code == 400
+    assert "answers" in {p["name"] for p in response.json()["invalidParams"]}
+    assert not Signal.objects.exists()
+
+
 def test_json_body_with_answers(orgs: dict[str, Any]) -> None:
     response = Client().post(
         URL,
