@@ -24,6 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models import AuditAction
+from weerbaar.accounts.services.access import may_administer
 from weerbaar.accounts.services.audit import record
 from weerbaar.core.admin import ReferenceAdmin
 
@@ -34,13 +35,6 @@ __all__ = [
     "RegionContent",
     "WeerbaarAdminSite",
 ]
-
-
-def may_administer(user: Any) -> bool:
-    """Superusers, and staff marked as functional administrator of an organisation."""
-    if not (getattr(user, "is_active", False) and getattr(user, "is_staff", False)):
-        return False
-    return bool(user.is_superuser or getattr(user, "is_functional_admin", False))
 
 
 class WeerbaarAdminSite(admin.AdminSite):

@@ -69,6 +69,14 @@ def _record(obj: object) -> str:
     return meta.label_lower if meta is not None else type(obj).__name__.lower()
 
 
+def may_administer(user: Any) -> bool:
+    """Superusers, and staff marked as functional administrator of an organisation: who
+    reaches /admin/ and the login monitor."""
+    if not (getattr(user, "is_active", False) and getattr(user, "is_staff", False)):
+        return False
+    return bool(user.is_superuser or getattr(user, "is_functional_admin", False))
+
+
 def within_clearance(user: Any, obj: object) -> bool:
     """Whether ``obj``'s confidentiality level (if it has one) is within the user's
     clearance: the ceiling that no role, area or share lifts."""

@@ -12,6 +12,7 @@ from django.db.models.functions import TruncHour
 from django.utils import timezone
 
 from weerbaar.accounts.models import AuditAction, AuditEvent, User
+from weerbaar.accounts.services.access import may_administer
 
 #: Failed logins for one account within one hour that count as a spike.
 SPIKE = 5
@@ -45,7 +46,7 @@ def _scoped(viewer: Any) -> QuerySet[AuditEvent]:
 
 
 def may_monitor(viewer: Any) -> bool:
-    return bool(viewer.is_superuser or getattr(viewer, "is_functional_admin", False))
+    return may_administer(viewer)
 
 
 def unusual(moment: dt.datetime) -> bool:

@@ -52,6 +52,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
             "areas": areas,
             "covered_count": len(covered_area_ids(organisation)),
             "roles": user.groups.order_by("name"),
+            "may_monitor": login_monitor_service.may_monitor(user),
         },
     )
 
