@@ -11,3 +11,6 @@ preload_app = True  # workers start with the trained category model
 accesslog = None
 errorlog = "-"
 loglevel = "warning"
+# The API refuses addresses over 4,000 characters itself (problem+json 414); up to this many
+# bytes gunicorn lets them through to be refused that way, beyond it answers on its own.
+limit_request_line = 8190

@@ -60,7 +60,10 @@ ALWAYS = {
     "403": "Geen toegang: geen recht, buiten het werkgebied of de tweede inlogstap ontbreekt.",
     "404": "Niet gevonden.",
     "406": "Het gevraagde formaat (Accept) wordt niet geleverd.",
-    "414": "Het adres (met parameters) is te lang.",
+    "414": (
+        "Het adres (met parameters) is te lang: boven 4.000 tekens als problem+json, boven "
+        "de grens van de webserver (8.190 bytes) als diens eigen HTML-pagina."
+    ),
 }
 WITH_INPUT = {"400": "Ongeldige parameters of invoer; zie invalidParams."}
 WITH_BODY = {
@@ -78,8 +81,12 @@ VERSION_HEADER = {
 SCHEMA_PATH = "/openapi.json"
 
 
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {PROBLEM_CONTENT: {"schema": PROBLEM}}}
+def _error(description: str, status: str = "") -> dict[str, Any]:
+    content: dict[str, Any] = {PROBLEM_CONTENT: {"schema": PROBLEM}}
+    if status == "414":
+        # past the web server's own limit (gunicorn: 8190 bytes) it answers before Weerbaar can
+        content["text/html"] = {"schema": {"type": "string"}}
+    return {"description": description, "content": content}
 
 
 def _errors_for(path: str, operation: dict[str, Any]) -> dict[str, str]:
@@ -101,7 +108,7 @@ def _document_responses(path: str, operation: dict[str, Any]) -> None:
         elif status[0] in "45":
             response["content"] = {PROBLEM_CONTENT: {"schema": PROBLEM}}
     for status, description in _errors_for(path, operation).items():
-        responses.setdefault(status, _error(description))
+        responses.setdefault(status, _error(description, status))
     operation.setdefault("description", operation.get("summary", ""))
 
 

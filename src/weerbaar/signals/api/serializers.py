@@ -19,15 +19,17 @@ class PublicSignalRequest(serializers.Serializer):
     )
     location_kind = serializers.ChoiceField(choices=LocationKind.choices, required=False)
     postcode = serializers.RegexField(
-        r"^[1-9][0-9]{3} ?[A-Za-z]{2}$", required=False, help_text="Bijvoorbeeld 9711AB."
+        r"^(?:[1-9][0-9]{3} ?[A-Za-z]{2})?$",
+        required=False,
+        help_text="Bijvoorbeeld 9711AB. Leeg: geen postcode (zoals een leeg formulierveld).",
     )
     house_number = serializers.IntegerField(required=False, min_value=1, max_value=99999)
-    house_letter = serializers.RegexField(r"^[A-Za-z]$", required=False)
+    house_letter = serializers.RegexField(r"^[A-Za-z]?$", required=False)
     house_addition = serializers.CharField(required=False, max_length=4)
     street = serializers.CharField(required=False, max_length=120)
     place = serializers.CharField(required=False, max_length=80)
     municipality = serializers.RegexField(
-        r"^[Gg][Mm][0-9]{4}$", required=False, help_text="CBS-code, bijvoorbeeld GM0014."
+        r"^(?:[Gg][Mm][0-9]{4})?$", required=False, help_text="CBS-code, bijvoorbeeld GM0014."
     )
     district = serializers.CharField(required=False, help_text="Naam van de wijk of buurt.")
     latitude = serializers.DecimalField(
