@@ -49,6 +49,14 @@ class ApiRequestShapeMiddleware:
                 return problem_response(
                     request, 400, f"Geef elke parameter één keer op: {', '.join(repeated)}."
                 )
+            empty = sorted(k for k, v in request.GET.items() if v == "")
+            if empty:
+                return problem_response(
+                    request,
+                    400,
+                    f"Deze parameters hebben geen waarde: {', '.join(empty)}. "
+                    "Laat ze weg of vul ze in.",
+                )
         return self.get_response(request)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from weerbaar.accounts.api.authentication import issue
 from weerbaar.prevention.services.seeding import seed_prevention
@@ -32,13 +33,33 @@ EXAMPLES = int(os.environ.get("WEERBAAR_FUZZ_EXAMPLES", "5"))
 CLI = Path(sys.executable).with_name("schemathesis")
 
 
-def _schemathesis(url: str, report_dir: Path, headers: list[str]) -> tuple[int, str]:
+def json_bodies_only(source: Path, target: Path) -> Path:
+    """The committed schema with request bodies in JSON only. In multipart/form-data every
+    part is text, so a "wrong type" (a number where text belongs) cannot be sent that way,
+    yet schemathesis counts its acceptance as a violation; multipart is tested on its own
+    (signals/tests/test_channel_hardening.py, test_public_api.py)."""
+    schema = yaml.safe_load(source.read_text(encoding="utf-8"))
+    for item in schema["paths"].values():
+        for operation in item.values():
+            content = (
+                operation.get("requestBody", {}).get("content", {})
+                if isinstance(operation, dict)
+                else {}
+            )
+            if "application/json" in content:
+                for other in [media for media in content if media != "application/json"]:
+                    del content[other]
+    target.write_text(yaml.safe_dump(schema, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def _schemathesis(schema: Path, url: str, report_dir: Path, headers: list[str]) -> tuple[int, str]:
     command = [
         str(CLI),
         "--config-file",
         str(ROOT / "schemathesis.toml"),
         "run",
-        str(ROOT / "openapi.yaml"),
+        str(schema),
         # every check is on (schemathesis.toml says where one is not, and why)
         "--url",
         f"{url}/api/v1",
@@ -77,11 +98,12 @@ def test_the_api_answers_as_its_schema_says(
     }
     _, key = issue(world.agent, "schemathesis")
     url = live_server.url.replace("localhost", "127.0.0.1")
+    schema = json_bodies_only(ROOT / "openapi.yaml", tmp_path / "openapi-json.yaml")
     for name, headers in (
         ("zonder sleutel", []),
         ("met partnersleutel", ["--header", f"Authorization: Token {key}"]),
     ):
-        code, output = _schemathesis(url, tmp_path / name, headers)
+        code, output = _schemathesis(schema, url, tmp_path / name, headers)
         summary = output[-8000:]
         print(f"== {name}\n{summary}")  # the figures for the closing note
         assert code == 0, summary

@@ -27,11 +27,19 @@ class Pages(PageNumberPagination):
         self.page_size = size or self.page_size
         self.max_page_size = largest or self.max_page_size
 
+    def get_page_number(self, request: Request, paginator: Any) -> int:
+        """A page is a whole number from 1 (400 otherwise, as the schema says); a page
+        past the last is a 404."""
+        raw = request.query_params.get(self.page_query_param, "1")
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            raise ValidationError({"page": ["Geef een paginanummer: een geheel getal vanaf 1."]})
+        return int(raw)
+
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or not 1 <= int(raw) <= self.max_page_size:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= self.max_page_size:
             raise ValidationError(
                 {"pageSize": [f"Geef een geheel getal van 1 tot en met {self.max_page_size}."]}
             )

@@ -100,6 +100,14 @@ def _errors_for(path: str, operation: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
+def _no_empty_query_values(operation: dict[str, Any]) -> None:
+    """An empty query value is refused (core.middleware.ApiRequestShapeMiddleware)."""
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        if parameter.get("in") == "query" and schema.get("type") == "string":
+            schema.setdefault("minLength", 1)
+
+
 def _document_responses(path: str, operation: dict[str, Any]) -> None:
     responses = operation.setdefault("responses", {})
     for status, response in responses.items():
@@ -152,6 +160,7 @@ def nl_api_design_rules(result: dict[str, Any], **_: Any) -> dict[str, Any]:
     for path, item in result["paths"].items():
         for method, operation in item.items():
             if method in {"get", "post", "put", "patch", "delete"}:
+                _no_empty_query_values(operation)
                 _document_responses(path, operation)
                 used.update(operation.get("tags", []))
     result["paths"] = dict(sorted(result["paths"].items()))

@@ -35,3 +35,14 @@ def test_a_parent_is_an_area_code(parent: str) -> None:
 
 def test_a_parent_code_in_lower_case_is_fine() -> None:
     assert Client().get("/api/v1/areas", {"parent": "pv20"}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["page=", "page=abc", "page=0", "page=٣", "pageSize=", "level="])
+def test_an_empty_or_non_whole_page_or_parameter_is_a_400(query: str) -> None:
+    response = Client().get(f"/api/v1/areas?{query}")
+    assert response.status_code == 400, query
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_page_past_the_last_is_a_404() -> None:
+    assert Client().get("/api/v1/areas?page=999").status_code == 404

@@ -15,23 +15,31 @@ class PublicSignalRequest(serializers.Serializer):
         min_length=10, max_length=5000, help_text="Wat er aan de hand is (minstens 10 tekens)."
     )
     category = serializers.CharField(
-        required=False, help_text="Code van een categorie (zie de pagina /melden/)."
+        required=False,
+        allow_blank=True,
+        help_text="Code van een categorie (zie de pagina /melden/).",
     )
     location_kind = serializers.ChoiceField(choices=LocationKind.choices, required=False)
     postcode = serializers.RegexField(
         r"^(?:[1-9][0-9]{3} ?[A-Za-z]{2})?$",
         required=False,
+        allow_blank=True,
         help_text="Bijvoorbeeld 9711AB. Leeg: geen postcode (zoals een leeg formulierveld).",
     )
     house_number = serializers.IntegerField(required=False, min_value=1, max_value=99999)
-    house_letter = serializers.RegexField(r"^[A-Za-z]?$", required=False)
-    house_addition = serializers.CharField(required=False, max_length=4)
-    street = serializers.CharField(required=False, max_length=120)
-    place = serializers.CharField(required=False, max_length=80)
+    house_letter = serializers.RegexField(r"^[A-Za-z]?$", required=False, allow_blank=True)
+    house_addition = serializers.CharField(required=False, allow_blank=True, max_length=4)
+    street = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    place = serializers.CharField(required=False, allow_blank=True, max_length=80)
     municipality = serializers.RegexField(
-        r"^(?:[Gg][Mm][0-9]{4})?$", required=False, help_text="CBS-code, bijvoorbeeld GM0014."
+        r"^(?:[Gg][Mm][0-9]{4})?$",
+        required=False,
+        allow_blank=True,
+        help_text="CBS-code, bijvoorbeeld GM0014.",
     )
-    district = serializers.CharField(required=False, help_text="Naam van de wijk of buurt.")
+    district = serializers.CharField(
+        required=False, allow_blank=True, help_text="Naam van de wijk of buurt."
+    )
     latitude = serializers.DecimalField(
         required=False,
         max_digits=8,
@@ -47,9 +55,9 @@ class PublicSignalRequest(serializers.Serializer):
         max_value=Decimal("7.3"),
     )
     platform = serializers.ChoiceField(choices=Platform.choices, required=False)
-    handle = serializers.CharField(required=False, max_length=120)
+    handle = serializers.CharField(required=False, allow_blank=True, max_length=120)
     occurred_at = serializers.DateField(required=False)
-    occurred_note = serializers.CharField(required=False, max_length=200)
+    occurred_note = serializers.CharField(required=False, allow_blank=True, max_length=200)
     answers = serializers.DictField(
         child=serializers.CharField(allow_blank=True),
         required=False,
@@ -68,7 +76,7 @@ class PartnerSignalRequest(PublicSignalRequest):
     source = serializers.ChoiceField(  # type: ignore[assignment]
         choices=[c for c in Source.choices if c[0] != Source.MELDER], required=False
     )
-    source_reference = serializers.CharField(required=False, max_length=60)
+    source_reference = serializers.CharField(required=False, allow_blank=True, max_length=60)
     confidentiality = serializers.ChoiceField(choices=Confidentiality.choices, required=False)
     indicators = serializers.ListField(child=serializers.CharField(), required=False)
 

@@ -65,16 +65,22 @@ def _wrong_types(
     errors: dict[str, list[str]] = {}
     for key, value in data.items():
         field = fields.get(key)
-        if value is None or field is None:
+        if field is None or (value is None and field.allow_null):
             continue
-        if isinstance(field, _TEXT) and not isinstance(value, str):
+        if value is None:
+            errors[key] = ["Laat het veld weg of geef een waarde; null kan hier niet."]
+        elif isinstance(field, _TEXT) and not isinstance(value, str):
             errors[key] = ["Moet tekst zijn."]
         elif isinstance(field, _NUMBER) and (
             isinstance(value, bool) or not isinstance(value, (int, float, str))
         ):
             errors[key] = ["Moet een getal zijn."]
+        elif isinstance(field, drf_fields.ListField) and isinstance(
+            field.child, drf_fields.FileField
+        ):
+            errors[key] = ["Stuur foto's mee in een multipart/form-data-verzoek, niet in JSON."]
         elif isinstance(field, drf_fields.DictField) and not (
-            isinstance(value, dict) and all(isinstance(v, str | None) for v in value.values())
+            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
         ):
             errors[key] = ["Moet een object met tekst per vraag zijn."]
         elif isinstance(field, drf_fields.ListField) and not (

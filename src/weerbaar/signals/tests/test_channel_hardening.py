@@ -131,6 +131,9 @@ def test_json_too_large_is_a_413(orgs: dict[str, Any]) -> None:
             "Moet een object met tekst per vraag zijn.",
         ),
         ({"description": "kort"}, "description", "minstens 10 tekens"),
+        ({"description": TEXT, "municipality": None}, "municipality", "null kan hier niet"),
+        ({"description": TEXT, "answers": {"a": None}}, "answers", "tekst per vraag"),
+        ({"description": TEXT, "attachments": [""]}, "attachments", "multipart/form-data"),
     ],
 )
 def test_wrongly_typed_or_too_short_json_is_refused(
