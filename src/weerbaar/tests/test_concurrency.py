@@ -34,7 +34,7 @@ def test_a_stale_page_cannot_make_an_invalid_step(country: Any) -> None:
     official = handler(organisation("Gemeente Groningen", country["GM0014"]), "ria")
     signal = make_signal(country["GM0014"]).signal
     first, second = Signal.objects.get(pk=signal.pk), Signal.objects.get(pk=signal.pk)
-    status.change(first, Status.BUITEN_GEBIED, actor=official)
+    status.change(first, Status.BUITEN_GEBIED, actor=official, note="Assen", confirmed=True)
     with pytest.raises(status.TransitionError):
         status.change(second, Status.DOORGESTUURD, actor=official)
     assert second.status == Status.BUITEN_GEBIED  # the caller's object was refreshed
@@ -59,7 +59,7 @@ def test_two_concurrent_status_changes_leave_a_valid_history() -> None:
         stale = Signal.objects.get(pk=signal.pk)
         barrier.wait(timeout=30)
         try:
-            status.change(stale, target, actor=official)
+            status.change(stale, target, actor=official, note="stap", confirmed=True)
         except status.TransitionError:
             pass  # refused against the fresh row: that is the point
         except BaseException as error:

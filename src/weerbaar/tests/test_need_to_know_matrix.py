@@ -41,7 +41,7 @@ def _p(template: str, **extra: Any) -> Path:
     return lambda w: template.format(**w.pks(), **extra, receipt=w.signal.receipt)
 
 
-STATUS = {"actie": "status", "status": "afgehandeld", "tekst": "klaar"}
+STATUS = {"actie": "status", "status": "afgehandeld", "tekst": "klaar", "bevestigd": "ja"}
 NOTE = {"actie": "notitie", "tekst": "ingebroken"}
 SHARE = {
     "actie": "delen",

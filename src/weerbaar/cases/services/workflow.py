@@ -101,13 +101,21 @@ def open_case(
 
 
 @door("case")
-def change_state(case: Case, to: str, *, actor: Any, note: str = "") -> CaseEvent:
+def change_state(
+    case: Case, to: str, *, actor: Any, note: str = "", confirmed: bool = False
+) -> CaseEvent:
+    if not to:
+        raise WorkflowError(_("Kies eerst een fase."))
     if to not in TRANSITIONS.get(case.state, set()):
         label = CaseState(to).label if to in CaseState.values else to
         raise WorkflowError(
             _("Van '%(a)s' naar '%(b)s' is geen toegestane stap.")
             % {"a": CaseState(case.state).label, "b": label}
         )
+    if to == S.GESLOTEN and not note.strip():
+        raise WorkflowError(_("Schrijf bij het sluiten van de zaak waarom."))
+    if to == S.GESLOTEN and not confirmed:
+        raise WorkflowError(_("Bevestig dat u de zaak sluit."))
     event = CaseEvent.objects.create(
         case=case,
         kind=CaseEvent.Kind.STATE,

@@ -64,7 +64,7 @@ def test_every_transition_allowed_or_refused(
     Case.objects.filter(pk=case.pk).update(state=start)
     case.refresh_from_db()
     if to in workflow.TRANSITIONS[start]:
-        event = workflow.change_state(case, to, actor=team["ria"], note="stap")
+        event = workflow.change_state(case, to, actor=team["ria"], note="stap", confirmed=True)
         case.refresh_from_db()
         assert case.state == to and (event.state_from, event.state_to) == (start, to)
         expected = workflow.DEADLINE_DAYS[to]
@@ -74,6 +74,20 @@ def test_every_transition_allowed_or_refused(
             workflow.change_state(case, to, actor=team["ria"])
         case.refresh_from_db()
         assert case.state == start
+
+
+def test_closing_a_case_needs_a_reason_and_a_confirmation(
+    team: dict[str, Any], subject: Subject
+) -> None:
+    case = workflow.open_case("Kapper", actor=team["ria"], subjects=[subject])
+    with pytest.raises(workflow.WorkflowError, match="Kies eerst"):
+        workflow.change_state(case, "", actor=team["ria"])
+    with pytest.raises(workflow.WorkflowError, match="waarom"):
+        workflow.change_state(case, CaseState.GESLOTEN, actor=team["ria"], confirmed=True)
+    with pytest.raises(workflow.WorkflowError, match="Bevestig"):
+        workflow.change_state(case, CaseState.GESLOTEN, actor=team["ria"], note="klaar")
+    case.refresh_from_db()
+    assert case.state == CaseState.INTAKE
 
 
 def test_timeline_shows_every_change_with_who_and_when(

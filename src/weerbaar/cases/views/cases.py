@@ -183,6 +183,7 @@ def case_action(request: HttpRequest, pk: int) -> HttpResponse:
                 request.POST.get("fase", ""),
                 actor=request.user,
                 note=request.POST.get("tekst", ""),
+                confirmed=request.POST.get("bevestigd") == "ja",
             )
             messages.success(request, _("Fase gewijzigd."))
         else:

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -153,6 +154,14 @@ def triage_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except triage.FormulaError as exc:
         messages.error(request, str(exc))
     else:
+        if decision == Decision.OPEN_CASE:
+            # the decision is to open a case: go straight on to it, the object filled in
+            messages.success(
+                request,
+                _("Besluit vastgelegd. Vul de zaak over %(label)s aan en sla hem op.")
+                % {"label": subject.label},
+            )
+            return redirect(f"{reverse('cases:case_new')}?object={subject.pk}")
         messages.success(
             request, _("Besluit over %(label)s vastgelegd.") % {"label": subject.label}
         )

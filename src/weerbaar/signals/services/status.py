@@ -44,6 +44,11 @@ PUBLIC_CODES = {
 }
 
 
+# Steps that end the work for the reporter ("afgesloten") or hand it away: never by a
+# default or a stray click, always with a reason and an explicit confirmation.
+CLOSING = {Status.AFGEHANDELD, Status.BUITEN_GEBIED}
+
+
 class TransitionError(ValueError):
     pass
 
@@ -58,9 +63,13 @@ def public_state(signal: Signal) -> tuple[str, str]:
 
 
 @door("signal")
-def change(signal: Signal, to: str, *, actor: Any, note: str = "") -> SignalEvent:
+def change(
+    signal: Signal, to: str, *, actor: Any, note: str = "", confirmed: bool = False
+) -> SignalEvent:
     if signal.anonymised_at is not None:
         raise TransitionError(str(_("Een geanonimiseerd signaal kan niet meer veranderen.")))
+    if not to:
+        raise TransitionError(str(_("Kies eerst een nieuwe status.")))
     if to not in TRANSITIONS.get(signal.status, set()):
         raise TransitionError(
             str(
@@ -70,6 +79,12 @@ def change(signal: Signal, to: str, *, actor: Any, note: str = "") -> SignalEven
                     "to": Status(to).label if to in Status.values else to,
                 }
             )
+        )
+    if to in CLOSING and not note.strip():
+        raise TransitionError(str(_("Schrijf bij '%(to)s' waarom.") % {"to": Status(to).label}))
+    if to in CLOSING and not confirmed:
+        raise TransitionError(
+            str(_("Bevestig dat u het signaal op '%(to)s' zet.") % {"to": Status(to).label})
         )
     event = SignalEvent.objects.create(
         signal=signal,

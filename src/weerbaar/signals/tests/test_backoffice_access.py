@@ -44,7 +44,7 @@ def every_url(signal: Signal) -> list[tuple[str, str, dict[str, str]]]:
         (
             "post",
             reverse("signals:action", args=[pk]),
-            {"actie": "status", "status": Status.AFGEHANDELD},
+            {"actie": "status", "status": Status.AFGEHANDELD, "tekst": "klaar", "bevestigd": "ja"},
         ),
         ("post", reverse("signals:action", args=[pk]), {"actie": "notitie", "tekst": "stiekem"}),
         (

@@ -22,6 +22,25 @@ from weerbaar.signals.tests.factories import make_signal
 pytestmark = pytest.mark.django_db
 
 
+def test_closing_needs_a_reason_and_a_confirmation(
+    country: dict[str, Any], orgs: dict[str, Any]
+) -> None:
+    """One click on a form with its defaults closed a signal without a reason, and the
+    reporter saw 'afgesloten'."""
+    signal = make_signal(country["GM0014"]).signal
+    user = orgs["user_groningen"]
+    with pytest.raises(status_service.TransitionError, match="Kies eerst"):
+        status_service.change(signal, "", actor=user)
+    with pytest.raises(status_service.TransitionError, match="waarom"):
+        status_service.change(signal, Status.AFGEHANDELD, actor=user, confirmed=True)
+    with pytest.raises(status_service.TransitionError, match="Bevestig"):
+        status_service.change(signal, Status.BUITEN_GEBIED, actor=user, note="Assen")
+    signal.refresh_from_db()
+    assert signal.status == Status.ONTVANGEN
+    assert status_service.public_state(signal)[0] == "ontvangen"
+    assert not signal.events.filter(kind=EventKind.STATUS).exists()
+
+
 def test_status_changes_only_along_the_table_and_leave_history(
     country: dict[str, Any], orgs: dict[str, Any]
 ) -> None:
@@ -30,7 +49,7 @@ def test_status_changes_only_along_the_table_and_leave_history(
     status_service.change(signal, Status.IN_BEHANDELING, actor=user, note="Opgepakt")
     with pytest.raises(status_service.TransitionError, match="geen toegestane stap"):
         status_service.change(signal, Status.BUITEN_GEBIED, actor=user)
-    status_service.change(signal, Status.AFGEHANDELD, actor=user)
+    status_service.change(signal, Status.AFGEHANDELD, actor=user, note="Klaar", confirmed=True)
     steps = [(e.status_from, e.status_to) for e in signal.events.filter(kind=EventKind.STATUS)]
     assert steps == [("ontvangen", "in_behandeling"), ("in_behandeling", "afgehandeld")]
     assert status_service.public_state(signal) == ("afgesloten", "afgesloten")
@@ -214,11 +233,11 @@ def test_purge_anonymises_and_deletes_per_status_and_reports(
         country["GM0014"], category="drugs-handel", images=[clean_image(jpeg_with_metadata())]
     ).signal
     conversation.ask_reporter(closed, "Welk adres precies?", actor=user)
-    status_service.change(closed, Status.AFGEHANDELD, actor=user)
+    status_service.change(closed, Status.AFGEHANDELD, actor=user, note="Klaar", confirmed=True)
     outside = make_signal(country["GM0037"]).signal
-    status_service.change(outside, Status.BUITEN_GEBIED, actor=user)
+    status_service.change(outside, Status.BUITEN_GEBIED, actor=user, note="Klaar", confirmed=True)
     recent = make_signal(country["GM0014"]).signal
-    status_service.change(recent, Status.AFGEHANDELD, actor=user)
+    status_service.change(recent, Status.AFGEHANDELD, actor=user, note="Klaar", confirmed=True)
     open_signal = make_signal(country["GM0014"]).signal
     old = timezone.now() - dt.timedelta(days=400)
     Signal.objects.filter(pk__in=[closed.pk, outside.pk, open_signal.pk]).update(

@@ -186,7 +186,11 @@ def signal_action(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if action == "status":
             status_service.change(
-                signal, request.POST.get("status", ""), actor=request.user, note=text
+                signal,
+                request.POST.get("status", ""),
+                actor=request.user,
+                note=text,
+                confirmed=request.POST.get("bevestigd") == "ja",
             )
             messages.success(request, _("Status gewijzigd."))
         elif action == "categorie":
