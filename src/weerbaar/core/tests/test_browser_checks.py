@@ -1,0 +1,35 @@
+"""The browser checks themselves: they must fail on the defect they exist for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from weerbaar.core.tests.browser import assert_accessible, open_page
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ADD_BUTTON = """() => {
+  const link = document.createElement('a');
+  link.className = 'button';
+  link.href = '/signalen/nieuw/';
+  link.textContent = 'Signaal vastleggen';
+  document.querySelector('main').appendChild(link);
+}"""
+
+
+def test_a_button_label_in_its_background_colour_fails_the_check(
+    browser: Any, live_server: Any
+) -> None:
+    """'Signaal vastleggen' once had the text colour of its own background (rgb(21, 66,
+    115)) and axe-core passed it: it files a 1:1 ratio as 'incomplete', not a violation."""
+    context = browser.new_context(bypass_csp=True)  # only to inject the old rule
+    page, errors, foreign = open_page(browser, str(live_server.url) + "/", context=context)
+    page.evaluate(ADD_BUTTON)
+    page.add_style_tag(content=".site-main a.button { color: #154273; }")  # before the fix
+    with pytest.raises(AssertionError, match="colour of its background"):
+        assert_accessible(page, errors, foreign)
+    page.add_style_tag(content=".site-main a.button { color: #fff; }")  # the fix
+    assert_accessible(page, errors, foreign)
+    context.close()
