@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from weerbaar.accounts.models import AuditAction, Confidentiality
 from weerbaar.accounts.services.audit import record
@@ -136,7 +137,8 @@ def priority(signals: list[Signal], definition: dict[str, Any], today: dt.date) 
         else:
             days = max(0, (today - timezone.localtime(newest).date()).days)
             half = parts_config["recentheid"].get("half_life_days", 30)
-            facts["recentheid"] = (_("%(d)d dagen geleden") % {"d": days}, 0.5 ** (days / half))
+            ago = ngettext("%(d)d dag geleden", "%(d)d dagen geleden", days) % {"d": days}
+            facts["recentheid"] = (ago, 0.5 ** (days / half))
     if "vertrouwelijk" in parts_config:
         secret = any(s.confidentiality != Confidentiality.NORMAAL for s in signals)
         facts["vertrouwelijk"] = (_("ja") if secret else _("nee"), 1.0 if secret else 0.0)

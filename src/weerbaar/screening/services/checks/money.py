@@ -71,7 +71,8 @@ def young_company(application: Application, viewer: Any) -> tuple[bool, str, lis
         application.received_on.month - application.founded_on.month
     )
     detail = [
-        f"Ingeschreven {application.founded_on:%d-%m-%Y}, {months} maanden voor de aanvraag;"
+        f"Ingeschreven {application.founded_on:%d-%m-%Y}, {months} "
+        f"{'maand' if months == 1 else 'maanden'} voor de aanvraag;"
         f" investering {euro(application.investment)}."
     ]
     if months < YOUNG_MONTHS and application.investment >= HIGH_INVESTMENT:

@@ -1,0 +1,42 @@
+"""Dates and counts read as Dutch: '01-12-2026' in tables, '1 december 2026' in text,
+'1 maand' and never '1 maanden'."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from weerbaar.tests.world import PASSWORD, World, build
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_MONTHS = re.compile(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+
+
+@pytest.fixture
+def client() -> tuple[World, Client]:
+    world = build()
+    client = Client()
+    assert client.login(username=world.ria.username, password=PASSWORD)
+    return world, client
+
+
+def test_tables_show_day_month_year_in_figures(client: tuple[World, Client]) -> None:
+    _, c = client
+    today = timezone.localdate().strftime("%d-%m-%Y")
+    signals = c.get("/signalen/").content.decode()
+    assert today in signals  # received today
+    cases = c.get("/zaken/").content.decode()
+    assert re.search(r"<td>\d{2}-\d{2}-\d{4}</td>", cases)  # the deadline
+    for html in (signals, cases):
+        assert not ENGLISH_MONTHS.search(html)
+
+
+def test_an_object_page_counts_in_dutch(client: tuple[World, Client]) -> None:
+    world, c = client
+    html = c.get(f"/zaken/objecten/{world.subject.pk}/").content.decode()
+    assert "1 maanden" not in html
+    assert " 1 verschillende bronnen" not in html
