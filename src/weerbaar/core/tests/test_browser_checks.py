@@ -33,3 +33,19 @@ def test_a_button_label_in_its_background_colour_fails_the_check(
     page.add_style_tag(content=".site-main a.button { color: #fff; }")  # the fix
     assert_accessible(page, errors, foreign)
     context.close()
+
+
+def test_an_untouched_required_field_does_not_look_wrong(browser: Any, live_server: Any) -> None:
+    """Required fields were pink with a red border before anything was typed."""
+    page, errors, foreign = open_page(
+        browser, str(live_server.url) + "/ouders/camperbus/aanvragen/"
+    )
+    required = page.locator("textarea[required], input[type=radio][required]")
+    assert required.count() > 0, "the request form has required fields"
+    style = """e => { const s = getComputedStyle(e);
+        return [s.backgroundColor, s.borderTopColor, s.borderTopWidth, s.color].join(' '); }"""
+    for field in required.element_handles():  # fixed: the locator shrinks as we go
+        untouched = field.evaluate(style)
+        field.evaluate("e => e.removeAttribute('required')")
+        assert field.evaluate(style) == untouched, field.evaluate("e => e.outerHTML")
+    page.context.close()
