@@ -37,9 +37,7 @@ def test_a_button_label_in_its_background_colour_fails_the_check(
 
 def test_an_untouched_required_field_does_not_look_wrong(browser: Any, live_server: Any) -> None:
     """Required fields were pink with a red border before anything was typed."""
-    page, errors, foreign = open_page(
-        browser, str(live_server.url) + "/ouders/camperbus/aanvragen/"
-    )
+    page, _, _ = open_page(browser, str(live_server.url) + "/ouders/camperbus/aanvragen/")
     required = page.locator("textarea[required], input[type=radio][required]")
     assert required.count() > 0, "the request form has required fields"
     style = """e => { const s = getComputedStyle(e);
@@ -48,4 +46,17 @@ def test_an_untouched_required_field_does_not_look_wrong(browser: Any, live_serv
         untouched = field.evaluate(style)
         field.evaluate("e => e.removeAttribute('required')")
         assert field.evaluate(style) == untouched, field.evaluate("e => e.outerHTML")
+    page.context.close()
+
+
+def test_a_main_action_button_looks_like_one(browser: Any, live_server: Any) -> None:
+    """Utrecht's plain-button style won over ours: main actions looked disabled (grey text
+    on white) until the pointer came near."""
+    page, _, _ = open_page(browser, str(live_server.url) + "/ouders/camperbus/aanvragen/")
+    page.mouse.move(0, 0)
+    button = page.locator("main button.button:not(.secondary)").first
+    colours = button.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+    )
+    assert colours == ["rgb(255, 255, 255)", "rgb(21, 66, 115)"]
     page.context.close()
