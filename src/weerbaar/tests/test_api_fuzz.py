@@ -21,9 +21,6 @@ import pytest
 import yaml
 
 from weerbaar.accounts.api.authentication import issue
-from weerbaar.prevention.services.seeding import seed_prevention
-from weerbaar.screening.services.seeding import seed_screening
-from weerbaar.signals.services.seeding import seed_defaults
 from weerbaar.tests.world import build
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -87,9 +84,6 @@ def test_the_api_answers_as_its_schema_says(
 ) -> None:
     """One region, two callers: an outsider without credentials, and the police's partner
     system with its token (which may read, and is refused writes it has no right to)."""
-    seed_defaults()  # transactional tests start from an empty database
-    seed_screening()
-    seed_prevention()
     world = build()
     # the limiter has its own tests; here it would turn valid reports into 429s
     settings.WEERBAAR_RATE_LIMITS = {

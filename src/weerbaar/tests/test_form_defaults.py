@@ -54,10 +54,15 @@ class _Forms(HTMLParser):
             self._textarea = None
 
 
-def _form(client: Client, page: str, field: str) -> tuple[str, dict[str, Any]]:
+def _forms(client: Client, page: str, field: str) -> list[dict[str, Any]]:
+    """The forms on ``page`` that send ``field``."""
     parser = _Forms()
     parser.feed(client.get(page).content.decode())
-    form = next(f for f in parser.forms if field in f["fields"])
+    return [f for f in parser.forms if field in f["fields"]]
+
+
+def _form(client: Client, page: str, field: str) -> tuple[str, dict[str, Any]]:
+    form = _forms(client, page, field)[0]
     return form["action"], form["fields"]
 
 
@@ -97,10 +102,7 @@ def test_the_case_phase_form_sent_as_is_changes_nothing(world: World) -> None:
 def test_the_triage_decision_form_sent_as_is_decides_nothing(world: World) -> None:
     client = _ria(world)
     decisions = TriageDecision.objects.count()
-    page = client.get("/zaken/triage/").content.decode()
-    parser = _Forms()
-    parser.feed(page)
-    forms = [f for f in parser.forms if "besluit" in f["fields"]]
+    forms = _forms(client, "/zaken/triage/", "besluit")
     assert forms, "the triage page offers a decision"
     for form in forms:
         assert form["fields"]["besluit"] == ""
@@ -110,9 +112,7 @@ def test_the_triage_decision_form_sent_as_is_decides_nothing(world: World) -> No
 
 def test_deciding_to_open_a_case_goes_on_to_the_case_form(world: World) -> None:
     client = _ria(world)
-    parser = _Forms()
-    parser.feed(client.get("/zaken/triage/").content.decode())
-    form = next(f for f in parser.forms if "besluit" in f["fields"])
+    form = _forms(client, "/zaken/triage/", "besluit")[0]
     response = client.post(
         form["action"], {**form["fields"], "besluit": "zaak_openen", "reden": "Meerdere signalen"}
     )

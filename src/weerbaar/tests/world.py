@@ -33,7 +33,9 @@ from weerbaar.cases.services import linking, workflow
 from weerbaar.core.images import clean_image
 from weerbaar.prevention.models import Covenant, CovenantParty
 from weerbaar.prevention.services import planning
+from weerbaar.prevention.services.seeding import seed_prevention
 from weerbaar.prevention.tests.factories import bus_request, the_bus
+from weerbaar.screening.services.seeding import seed_screening
 from weerbaar.screening.tests.factories import application
 from weerbaar.signals.models import Signal
 from weerbaar.signals.services import conversation, sharing
@@ -156,7 +158,10 @@ def _records(groningen_user: User, country: dict[str, Area]) -> dict[str, Any]:
 
 
 def build() -> World:
+    # the reference data of the migrations, again for transactional tests (they empty it)
     seed_defaults()
+    seed_screening()
+    seed_prevention()
     country = small_country()
     groningen = organisation("Gemeente Groningen", country["GM0014"])
     assen = organisation("Gemeente Assen", country["GM0106"])

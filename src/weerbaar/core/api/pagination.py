@@ -17,6 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 
+def _whole_number(raw: str) -> bool:
+    """Digits 0-9 only: str.isdigit also takes other scripts' digits, which no JSON
+    integer is."""
+    return raw.isascii() and raw.isdigit()
+
+
 class Pages(PageNumberPagination):
     page_size = 50
     max_page_size = 500
@@ -31,7 +37,7 @@ class Pages(PageNumberPagination):
         """A page is a whole number from 1 (400 otherwise, as the schema says); a page
         past the last is a 404."""
         raw = request.query_params.get(self.page_query_param, "1")
-        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        if not _whole_number(raw) or int(raw) < 1:
             raise ValidationError({"page": ["Geef een paginanummer: een geheel getal vanaf 1."]})
         return int(raw)
 
@@ -39,7 +45,7 @@ class Pages(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= self.max_page_size:
+        if not _whole_number(raw) or not 1 <= int(raw) <= self.max_page_size:
             raise ValidationError(
                 {"pageSize": [f"Geef een geheel getal van 1 tot en met {self.max_page_size}."]}
             )
