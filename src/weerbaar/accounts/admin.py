@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html_join
@@ -20,8 +21,27 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.admin_scoping import OrganisationScoped, ReferenceAdmin
-from weerbaar.accounts.models import AuditEvent, Organisation, PartnerToken, Role, User
-from weerbaar.accounts.services import policy, second_factor
+from weerbaar.accounts.models import (
+    AuditEvent,
+    Organisation,
+    PartnerToken,
+    Role,
+    ShippedRole,
+    User,
+)
+from weerbaar.accounts.services import policy, roles, second_factor
+
+#: Permissions of Django's own machinery, never part of a role
+_FRAMEWORK_APPS = [
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "axes",
+    "otp_static",
+    "otp_totp",
+    "django_otp_webauthn",
+]
 
 
 def _lines(lines: list[str]) -> Any:
@@ -122,10 +142,59 @@ for _device in (TOTPDevice, StaticDevice):
         admin.site.unregister(_device)
 
 
+class _DutchPermissions(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Permission) -> str:
+        return roles.permission_label(obj)
+
+
 @admin.register(Role)
 class RoleAdmin(ReferenceAdmin, GroupAdmin):
     """Roles are shared by the whole region: superusers make them, functional
-    administrators give them to their own organisation's users."""
+    administrators give them to their own organisation's users. A shipped role says what
+    it is for and is put back to its bundle by every migrate, so it is read-only here."""
+
+    list_display = ["name", "shipped_description"]
+    readonly_fields = ["shipped_description", "bundle"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None and not self.has_change_permission(request, obj):
+            return ["name", "shipped_description", "bundle"]
+        return ["name", "shipped_description", "permissions"]
+
+    @admin.display(description=_("Rechten"))
+    def bundle(self, obj: Role) -> Any:
+        labels = sorted(
+            roles.permission_label(p) for p in obj.permissions.select_related("content_type")
+        )
+        return format_html_join("", "<p>{}</p>", ((label,) for label in labels)) or "—"
+
+    @admin.display(description=_("Waarvoor"))
+    def shipped_description(self, obj: Role) -> str:
+        shipped = getattr(obj, "shipped", None) if obj.pk else None
+        if shipped is None:
+            return str(_("Eigen rol van de regio."))
+        return shipped.description
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Role]:
+        return super().get_queryset(request).select_related("shipped")
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and ShippedRole.objects.filter(role_id=obj.pk).exists():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and ShippedRole.objects.filter(role_id=obj.pk).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "permissions":
+            kwargs["form_class"] = _DutchPermissions
+            kwargs["queryset"] = Permission.objects.select_related("content_type").exclude(
+                content_type__app_label__in=_FRAMEWORK_APPS
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(AuditEvent)

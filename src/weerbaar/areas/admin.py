@@ -5,7 +5,15 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from weerbaar.areas.models import Area, HouseholdCount, PopulationCount, PostcodeRange, Region
+from weerbaar.areas.models import (
+    AddressPoint,
+    Area,
+    HouseholdCount,
+    PopulationCount,
+    PostcodePoint,
+    PostcodeRange,
+    Region,
+)
 from weerbaar.core.admin import ReferenceAdmin
 
 
@@ -72,3 +80,21 @@ class RegionAdmin(ReferenceAdmin):
 class PostcodeRangeAdmin(ReferenceAdmin):
     list_display = ["first", "last", "municipality_code", "source"]
     search_fields = ["municipality_code", "first"]
+
+
+@admin.register(PostcodePoint)
+class PostcodePointAdmin(ReferenceAdmin):
+    """Loaded with ``weerbaar import postcodes``; shown so an administrator can check a
+    point and its source."""
+
+    list_display = ["pc4", "place", "municipality_code", "inside_municipality", "source"]
+    list_filter = ["inside_municipality"]
+    search_fields = ["pc4", "place", "municipality_code"]
+
+
+@admin.register(AddressPoint)
+class AddressPointAdmin(ReferenceAdmin):
+    """Loaded with ``weerbaar import bag``."""
+
+    list_display = ["postcode", "house_number", "house_letter", "house_addition", "street", "place"]
+    search_fields = ["postcode", "street"]

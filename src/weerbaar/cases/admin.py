@@ -8,6 +8,7 @@ from weerbaar.cases.models import (
     Case,
     RoutingRule,
     SignalLink,
+    StartLocation,
     Subject,
     TriageDecision,
     TriageFormula,
@@ -23,7 +24,7 @@ class SubjectAdmin(RecordAdmin):
     list_display = ["label", "kind", "municipality", "created_at"]
     list_filter = ["kind"]
     search_fields = ["label", "kvk"]
-    exclude = ["addresses"]
+    exclude = ["addresses", "key"]  # the internal key is for matching, not for people
 
 
 @admin.register(SignalLink)
@@ -70,3 +71,11 @@ class RoutingRuleAdmin(ReferenceAdmin):
     list_display = ["order", "category", "area", "organisation", "is_active"]
     list_editable = ["is_active"]
     raw_id_fields = ["area"]
+
+
+@admin.register(StartLocation)
+class StartLocationAdmin(ReferenceAdmin):
+    """Stored when a planner saves a day's start address under a name."""
+
+    list_display = ["name", "address", "organisation"]
+    list_filter = ["organisation"]

@@ -12,6 +12,13 @@ Environment variables read here:
 - ``WEERBAAR_LOG_LEVEL``: log level of the application log. Default ``INFO``.
 - ``WEERBAAR_POSTCODE_FILE``: optional CSV (columns ``postcode``, ``gebiedscode``) that
   places addresses in a neighbourhood without any online lookup. Default: none.
+- ``WEERBAAR_PUBLIC_URL``: the address residents know the site by
+  (``https://weerbaar.groningen.nl``), printed on the flyer and used in e-mails. Default:
+  none (the flyer then prints no address rather than a local one).
+- ``WEERBAAR_SMTP_HOST`` (with ``WEERBAAR_SMTP_PORT``, default 587, ``WEERBAAR_SMTP_USER``,
+  ``WEERBAAR_SMTP_PASSWORD``, ``WEERBAAR_SMTP_TLS``, default on): send e-mail through this
+  server. Else ``WEERBAAR_EMAIL_DIR``: write each e-mail as a file there. Else e-mail is
+  printed on the console (development). ``WEERBAAR_EMAIL_FROM``: the sender.
 - ``WEERBAAR_AUDIT_SIGNING_KEY_FILE``: private key that signs audit checkpoints.
   Default ``var/audit-signing-key.pem`` (made on first use).
 - ``WEERBAAR_TRUSTED_PROXY_HOPS``: how many proxies of your own stand before Weerbaar
@@ -154,6 +161,26 @@ FILE_UPLOAD_HANDLERS = ["weerbaar.signals.uploads.BoundedMemoryUploadHandler"]
 WEERBAAR_UPLOAD_MAX_FILE_BYTES = 10 * 1024 * 1024
 WEERBAAR_UPLOAD_MAX_FILES = 5
 WEERBAAR_POSTCODE_FILE = env_str("WEERBAAR_POSTCODE_FILE") or None
+WEERBAAR_PUBLIC_URL = (env_str("WEERBAAR_PUBLIC_URL") or "").rstrip("/")
+#: what the receipt promises a resident: a first look within this many working days
+WEERBAAR_REPORT_REVIEW_DAYS = int(env_str("WEERBAAR_REPORT_REVIEW_DAYS") or 5)
+
+# E-mail (the camper-bus requester; residents who asked for updates): SMTP in production,
+# files or the console elsewhere. Addresses never go into a log line (core.mail).
+DEFAULT_FROM_EMAIL = env_str("WEERBAAR_EMAIL_FROM") or "Weerbaar <noreply@localhost>"
+if env_str("WEERBAAR_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env_str("WEERBAAR_SMTP_HOST")
+    EMAIL_PORT = int(env_str("WEERBAAR_SMTP_PORT") or 587)
+    EMAIL_HOST_USER = env_str("WEERBAAR_SMTP_USER") or ""
+    EMAIL_HOST_PASSWORD = env_str("WEERBAAR_SMTP_PASSWORD") or ""
+    EMAIL_USE_TLS = env_bool("WEERBAAR_SMTP_TLS", True)
+    EMAIL_TIMEOUT = 20
+elif env_str("WEERBAAR_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env_str("WEERBAAR_EMAIL_DIR")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 if env_str("WEERBAAR_CLIENT_ADDRESS_HEADER"):
     raise ImproperlyConfigured(
         "WEERBAAR_CLIENT_ADDRESS_HEADER bestaat niet meer: het vertrouwde het linkse deel van "

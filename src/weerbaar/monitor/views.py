@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import groupby
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from weerbaar.areas.models import Area
 from weerbaar.areas.services import selectors as areas
@@ -19,7 +22,12 @@ from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services import charts, comparisons, export
 from weerbaar.monitor.services import compare as compare_service
 from weerbaar.monitor.services.formatting import format_value
-from weerbaar.monitor.services.tables import area_profile, indicator_table, sort_rows
+from weerbaar.monitor.services.tables import (
+    area_profile,
+    indicator_table,
+    profile_overview,
+    sort_rows,
+)
 
 SORT_KEYS = {"code", "naam", "waarde"}
 
@@ -39,6 +47,17 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     indicators = list(Indicator.objects.order_by("theme", "position"))
     themes = [(theme, list(items)) for theme, items in groupby(indicators, key=lambda i: i.theme)]
     return render(request, "monitor/catalogue.html", {"themes": themes})
+
+
+LEVEL_PLURAL = {
+    "provincie": gettext_lazy("provincies"),
+    "gemeente": gettext_lazy("gemeenten"),
+    "wijk": gettext_lazy("wijken"),
+    "buurt": gettext_lazy("buurten"),
+}
+
+#: rows per page of an indicator's table; the full list is in the CSV and Excel downloads
+TABLE_PAGE_SIZE = 50
 
 
 def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
@@ -73,6 +92,9 @@ def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
         )
         return f"{area.name}: {shown}"
 
+    page = Paginator(rows, TABLE_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     shown_codes = set(by_code)
     map_areas = [a for a in areas.current_areas("gemeente") if a.code in shown_codes]
     svg = build_map(
@@ -87,7 +109,10 @@ def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
         {
             "indicator": indicator,
             "table": table,
-            "rows": rows,
+            "rows": page.object_list,
+            "page": page,
+            "query": query.urlencode(),
+            "row_count": len(rows),
             "sort": sort,
             "descending": descending,
             "map": svg,
@@ -128,28 +153,54 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
             "area": area,
             "ancestors": areas.ancestors(area),
             "lines": [(line, charts_by_code.get(line.indicator.code)) for line in lines],
+            "overview": profile_overview(lines),
+            "level_plural": LEVEL_PLURAL.get(area.level, area.level),
             "peers": sorted(areas.names(peer_codes).items(), key=lambda item: item[1]),
             "province": area.parent if area.level == "gemeente" else None,
         },
     )
 
 
+def _compare_url(keys: list[str]) -> str:
+    return reverse("monitor:compare") + (
+        "?" + urlencode([("gebied", k) for k in keys]) if keys else ""
+    )
+
+
 def compare(request: HttpRequest) -> HttpResponse:
-    comparison = compare_service.compare(request.GET.getlist("gebied"))
+    """The picker works without JavaScript: a search form (with the names as a datalist the
+    browser completes while typing) adds an area, each chosen area has its own remove link."""
+    chosen_keys = [k for k in request.GET.getlist("gebied") if k.strip()]
+    text = request.GET.get("zoek", "").strip()[:100]
+    found: list[compare_service.Choice] = []
+    if text:
+        found = compare_service.search(text)
+        exact = [c for c in found if text.lower() in (c.label.lower(), c.key.lower())]
+        if len(exact) == 1 or len(found) == 1:
+            pick = exact[0] if len(exact) == 1 else found[0]
+            if pick.key not in chosen_keys:
+                chosen_keys.append(pick.key)
+            return redirect(_compare_url(chosen_keys))
+    comparison = compare_service.compare(chosen_keys)
     response = _export(request, export.compare_rows(comparison), "vergelijking", "vergelijking")
     if response:
         return response
+    keys = [column.key for column in comparison.columns]
     return render(
         request,
         "monitor/compare.html",
         {
             "comparison": comparison,
-            "chosen": [column.key for column in comparison.columns],
-            "several": len(comparison.members) > 1,
-            "query": request.GET.urlencode(),
-            "municipalities": areas.current_areas("gemeente").order_by("name"),
-            "provinces": areas.provinces().order_by("name"),
-            "regions": areas.regions(),
+            "chosen": [
+                (column, _compare_url([k for k in keys if k != column.key]))
+                for column in comparison.columns
+            ],
+            "chosen_keys": keys,
+            "found": [(c, _compare_url([*keys, c.key])) for c in found if c.key not in keys],
+            "text": text,
+            "several": comparison.together_possible,
+            "query": urlencode([("gebied", k) for k in keys]),
+            "choices": compare_service.choices(),
             "max": compare_service.MAX_COLUMNS,
         },
     )

@@ -407,3 +407,24 @@ class CovenantForm(AccessibleForm):
                 "partij_1", _("Een convenant heeft minstens een school en de gemeente als partij.")
             )
         return data
+
+
+class LostLinkForm(AccessibleForm):
+    reference = forms.RegexField(
+        label=_("Kenmerk van de aanvraag"),
+        regex=r"^\s*[Bb][Uu][Ss]-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\s*$",
+        help_text=_(
+            "Bijvoorbeeld BUS-AB12-CD34. Het staat in de e-mail en op de pagina van uw aanvraag."
+        ),
+        error_messages={
+            "required": _("Vul het kenmerk van de aanvraag in."),
+            "invalid": _("Een kenmerk ziet er zo uit: BUS-AB12-CD34."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres dat u bij de aanvraag gaf"),
+        error_messages={
+            "required": _("Vul uw e-mailadres in."),
+            "invalid": _("Vul een e-mailadres in zoals naam@school.nl."),
+        },
+    )

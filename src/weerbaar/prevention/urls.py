@@ -12,6 +12,7 @@ urlpatterns = [
     path("ouders/flyer/", public.flyer_pdf, name="flyer"),
     path("ouders/camperbus/", public.bus, name="bus"),
     path("ouders/camperbus/aanvragen/", public.bus_request, name="bus-request"),
+    path("ouders/camperbus/link-kwijt/", public.bus_lost_link, name="bus-lost-link"),
     path("ouders/camperbus/aanvraag/<str:token>/", public.bus_status, name="bus-status"),
     path(
         "ouders/camperbus/aanvraag/<str:token>/intrekken/", public.bus_withdraw, name="bus-withdraw"

@@ -267,6 +267,7 @@ def _detail(
         "answer_error": bound.get("answer_error"),
         "step_error": bound.get("step_error"),
         "lbb_questions_open": workflow.lbb_questions_open(application),
+        "steps": workflow.steps_now(application),
         "State": State,
         "error_forms": [f for f in bound.values() if hasattr(f, "errors") and f.errors],
     }

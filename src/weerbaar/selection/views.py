@@ -17,7 +17,16 @@ from weerbaar.areas.services import selectors as areas
 from weerbaar.areas.services.svg_map import build_map
 from weerbaar.core.downloads import download
 from weerbaar.selection.models import Programme, Rule, RuleVersion, SelectionRun
-from weerbaar.selection.services import engine, export, form, register, rules, runs, sensitivity
+from weerbaar.selection.services import (
+    engine,
+    explain,
+    export,
+    form,
+    register,
+    rules,
+    runs,
+    sensitivity,
+)
 
 VIEW = "selection.view_selectionrun"
 RUN = "selection.add_selectionrun"
@@ -51,7 +60,8 @@ def _result_context(result: dict[str, Any]) -> dict[str, Any]:
     return {
         "result": result,
         "tracks": result["tracks"],
-        "areas_rows": result["areas"],
+        "areas_rows": explain.explained_areas(result),
+        "indicator_names": explain.indicator_names(list(result["resolved"]["years"])),
         "map": _map(result),
         "register": register.describe(result["rule"]),
         "warnings": register.warnings(result["rule"]),

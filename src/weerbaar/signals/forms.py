@@ -25,6 +25,7 @@ from weerbaar.signals.models import (
     Platform,
     Source,
 )
+from weerbaar.signals.services import location as places
 from weerbaar.signals.services.intake import IntakeInput, LocationInput
 from weerbaar.signals.uploads import max_file_bytes, max_files
 
@@ -54,16 +55,16 @@ DESCRIPTION_MIN = 10
 
 class SignalForm(AccessibleForm):
     description = forms.CharField(
-        label=_("Wat heb je gezien of gehoord?"),
+        label=_("Wat heeft u gezien of gehoord?"),
         min_length=DESCRIPTION_MIN,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "required": _("Beschrijf wat je hebt gezien of gehoord."),
+            "required": _("Beschrijf wat u heeft gezien of gehoord."),
             "min_length": _(
                 "Beschrijf iets meer, zodat we er iets mee kunnen (minstens %(limit_value)d tekens)."
             ),
-            "max_length": _("Je beschrijving is te lang (maximaal %(limit_value)d tekens)."),
+            "max_length": _("Uw beschrijving is te lang (maximaal %(limit_value)d tekens)."),
         },
     )
     category = forms.ChoiceField(
@@ -112,6 +113,11 @@ class SignalForm(AccessibleForm):
         error_messages={"invalid_choice": _("Onbekende gemeente: kies een gemeente uit de lijst.")},
     )
     district = forms.CharField(label=_("Wijk of buurt"), max_length=120, required=False)
+    district_code = forms.ChoiceField(
+        label=_("Wijk"),
+        required=False,
+        error_messages={"invalid_choice": _("Onbekende wijk: kies een wijk uit de lijst.")},
+    )
     latitude = forms.DecimalField(
         label=_("Breedtegraad"), required=False, max_digits=8, decimal_places=5
     )
@@ -174,6 +180,13 @@ class SignalForm(AccessibleForm):
                 key=lambda item: item[1],
             ),
         ]
+        district_field: Any = self.fields["district_code"]
+        self.district_groups = places.district_choices()
+        district_field.choices = [("", _("weet ik niet")), *self.district_groups]
+        if not official:
+            # a point comes only from the map (JavaScript), which picks it itself
+            kind_field: Any = self.fields["location_kind"]
+            kind_field.choices = [c for c in LocationKind.choices if c[0] != LocationKind.PUNT]
         if official:
             self.fields["category"].required = True
             self.fields["category"].error_messages["required"] = _("Kies een categorie.")
@@ -315,8 +328,12 @@ class SignalForm(AccessibleForm):
                 self.add_error("latitude", _("Dit punt ligt niet in Nederland."))
         if kind == LocationKind.ONLINE and not data.get("platform"):
             self.add_error("platform", _("Kies op welk platform of in welke app het gebeurt."))
-        if kind == LocationKind.GEBIED and not data.get("municipality"):
-            self.add_error("municipality", _("Kies de gemeente."))
+        if (
+            kind == LocationKind.GEBIED
+            and not data.get("municipality")
+            and not data.get("district_code")
+        ):
+            self.add_error("municipality", _("Kies de gemeente of de wijk."))
         return data
 
     @staticmethod
@@ -327,7 +344,7 @@ class SignalForm(AccessibleForm):
             return LocationKind.ADRES
         if data.get("platform") or data.get("handle"):
             return LocationKind.ONLINE
-        if data.get("municipality"):
+        if data.get("municipality") or data.get("district_code"):
             return LocationKind.GEBIED
         return LocationKind.ONBEKEND
 
@@ -353,6 +370,9 @@ class SignalForm(AccessibleForm):
             place=data.get("place", "").strip(),
             municipality=self.municipalities.get(data.get("municipality") or ""),
             district=data.get("district", "").strip(),
+            area=places.district(data.get("district_code") or "")
+            if kind == LocationKind.GEBIED
+            else None,
             latitude=data.get("latitude") if kind == LocationKind.PUNT else None,
             longitude=data.get("longitude") if kind == LocationKind.PUNT else None,
             platform=data.get("platform", "") if kind == LocationKind.ONLINE else "",
@@ -375,13 +395,28 @@ class SignalForm(AccessibleForm):
 
 class ReporterMessageForm(AccessibleForm):
     text = forms.CharField(
-        label=_("Wat wil je aanvullen of antwoorden?"),
+        label=_("Wat wilt u aanvullen of antwoorden?"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Schrijf je aanvulling of antwoord.")},
+        error_messages={"required": _("Schrijf uw aanvulling of antwoord.")},
     )
 
 
 class StatusLookupForm(AccessibleForm):
     receipt = forms.CharField(label=_("Ontvangstcode"), max_length=20)
     secret = forms.CharField(label=_("Geheime code"), max_length=40)
+
+
+class UpdatesForm(AccessibleForm):
+    email = forms.EmailField(
+        label=_("Uw e-mailadres (niet verplicht)"),
+        help_text=_(
+            "We sturen alleen een e-mail dat er nieuws is, niet wat het is. We bewaren het "
+            "adres apart van uw melding; wie de melding behandelt, ziet het niet. Als de "
+            "melding is afgesloten, wissen we het."
+        ),
+        error_messages={
+            "required": _("Vul uw e-mailadres in, of sla deze stap over."),
+            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        },
+    )

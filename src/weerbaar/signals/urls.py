@@ -8,6 +8,7 @@ public_patterns = [
     path("", public.report, name="report"),
     path("status/", public.lookup, name="lookup"),
     path("status/aanvullen/", public.add_message, name="add_message"),
+    path("status/berichten/", public.updates_choice, name="updates"),
 ]
 
 backoffice_patterns = [

@@ -124,7 +124,7 @@ def test_the_inspection_route_solve_runs_outside_any_transaction(
         team="Team Noord",
         organisation=official.organisation,
         disciplines=[],
-        depot=(Decimal("53.2194"), Decimal("6.5665")),
+        depot=dayroute.StartPoint(Decimal("53.2194"), Decimal("6.5665"), "Kantoor"),
         subjects=places,
         actor=official,
     )

@@ -40,3 +40,44 @@ def test_an_object_page_counts_in_dutch(client: tuple[World, Client]) -> None:
     html = c.get(f"/zaken/objecten/{world.subject.pk}/").content.decode()
     assert "1 maanden" not in html
     assert " 1 verschillende bronnen" not in html
+
+
+INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf)\b", re.IGNORECASE)
+#: where "je" is not addressed to the reader (what children learn to say in the bus)
+NOT_ADDRESSED = ("hoe je nee zegt",)
+
+
+def _visible_text(html: str) -> str:
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    for phrase in NOT_ADDRESSED:
+        text = text.replace(phrase, "")
+    return text
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["/", "/melden/", "/melden/?categorie=drugs-productie", "/melden/status/", "/ouders/"],
+)
+def test_the_public_is_addressed_as_u(client: tuple[World, Client], page: str) -> None:
+    """One form of address per audience: residents read "u" on every public page."""
+    html = Client().get(page).content.decode()
+    assert INFORMAL.findall(_visible_text(html)) == []
+
+
+def test_the_receipt_and_status_page_say_u() -> None:
+    from weerbaar.signals.models import Signal
+
+    assert not Signal.objects.exists()
+    form = Client().get("/melden/?categorie=drugs-handel").content.decode()
+    token = form.split('name="formulier" value="')[1].split('"')[0]
+    receipt = Client().post(
+        "/melden/",
+        {
+            "formulier": token,
+            "category": "drugs-handel",
+            "description": "Er wordt gedeald bij het hek.",
+        },
+    )
+    assert receipt.status_code == 201
+    assert INFORMAL.findall(_visible_text(receipt.content.decode())) == []

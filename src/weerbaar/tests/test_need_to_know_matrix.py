@@ -70,6 +70,9 @@ MATRIX: dict[str, Entry] = {
     "signals_public:report": Entry(_p("/melden/"), public_write=True),
     "signals_public:lookup": Entry(_p("/melden/status/"), public_write=True),
     "signals_public:add_message": Entry(_p("/melden/status/aanvullen/"), public_write=True),
+    "signals_public:updates": Entry(
+        _p("/melden/status/berichten/"), posts=({"receipt": "{receipt}", "email": "a@b.nl"},)
+    ),
     "signals:list": Entry(_p("/signalen/"), owner_sees=True),
     "signals:new": Entry(_p("/signalen/nieuw/"), posts=({"description": "x"},)),
     "signals:detail": Entry(_p("/signalen/{signal}/"), owner_sees=True),
@@ -142,6 +145,7 @@ MATRIX: dict[str, Entry] = {
     "prevention:flyer": Entry(_p("/ouders/flyer/?gemeente=GM0014")),
     "prevention:bus": Entry(_p("/ouders/camperbus/")),
     "prevention:bus-request": Entry(_p("/ouders/camperbus/aanvragen/"), public_write=True),
+    "prevention:bus-lost-link": Entry(_p("/ouders/camperbus/link-kwijt/"), public_write=True),
     "prevention:bus-status": Entry(_p("/ouders/camperbus/aanvraag/onbekend/")),
     "prevention:bus-withdraw": Entry(_p("/ouders/camperbus/aanvraag/onbekend/intrekken/")),
     "prevention:preview": Entry(_p("/ouders/voorbeeld/1/")),

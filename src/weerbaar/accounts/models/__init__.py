@@ -10,7 +10,7 @@ from weerbaar.accounts.models.audit import (
 from weerbaar.accounts.models.confidentiality import Confidentiality
 from weerbaar.accounts.models.organisation import Organisation, OrganisationKind
 from weerbaar.accounts.models.partner_token import PartnerToken
-from weerbaar.accounts.models.role import Role
+from weerbaar.accounts.models.role import Role, ShippedRole
 from weerbaar.accounts.models.user import User
 
 __all__ = [
@@ -26,5 +26,6 @@ __all__ = [
     "PartnerToken",
     "RightsReport",
     "Role",
+    "ShippedRole",
     "User",
 ]

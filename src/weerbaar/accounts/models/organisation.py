@@ -42,7 +42,7 @@ class Organisation(models.Model):
         ),
     )
     is_active = models.BooleanField(_("actief"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("organisatie")

@@ -20,8 +20,10 @@ class PartnerToken(models.Model):
         related_name="partner_tokens",
     )
     prefix = models.CharField(_("begin van de sleutel"), max_length=8, editable=False)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    key_hash = models.CharField(
+        max_length=64, unique=True, editable=False, verbose_name=_("hash van de sleutel")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
 
     class Meta:

@@ -10,7 +10,8 @@ import pytest
 import requests
 from django.test import Client
 
-from weerbaar.accounts.models import AuditEvent, Organisation, Role, User
+from weerbaar.accounts.models import AuditEvent, Organisation, User
+from weerbaar.accounts.services import roles
 from weerbaar.accounts.tests.oidc_provider import Provider, serve
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def emma() -> User:
     user = User.objects.create_user(
         username="emma", email="emma.de.vries@emmen.nl", organisation=organisation
     )
-    user.groups.add(Role.objects.create(name="Analist"))
+    user.groups.add(roles.role("analist"))
     return user
 
 

@@ -13,7 +13,10 @@ class PopulationCount(models.Model):
     """Inhabitants of an area on 1 January of ``year`` in one age band (or in total)."""
 
     area = models.ForeignKey(
-        "areas.Area", on_delete=models.CASCADE, related_name="population_counts"
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="population_counts",
+        verbose_name=_("gebied"),
     )
     year = models.PositiveSmallIntegerField(_("jaar (peildatum 1 januari)"))
     band = models.CharField(
@@ -41,7 +44,10 @@ class HouseholdCount(models.Model):
     """Private households of an area on 1 January of ``year``."""
 
     area = models.ForeignKey(
-        "areas.Area", on_delete=models.CASCADE, related_name="household_counts"
+        "areas.Area",
+        on_delete=models.CASCADE,
+        related_name="household_counts",
+        verbose_name=_("gebied"),
     )
     year = models.PositiveSmallIntegerField(_("jaar (peildatum 1 januari)"))
     count = models.PositiveIntegerField(_("aantal"))

@@ -16,8 +16,8 @@ class Region(models.Model):
         related_name="regions",
         limit_choices_to={"level": "gemeente"},
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("gewijzigd op"))
 
     class Meta:
         verbose_name = _("regio")

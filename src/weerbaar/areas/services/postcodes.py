@@ -3,7 +3,8 @@
 Two sources answer "where is this postcode?", finest first: an optional table of full
 postcodes (``WEERBAAR_POSTCODE_FILE``, e.g. derived from CBS "Buurt, wijk en gemeente per
 postcode en huisnummer") that gives a neighbourhood, then the PC4 ranges kept in the admin
-(``PostcodeRange``) that give a municipality. Weerbaar never asks an online geocoder.
+(``PostcodeRange``) and the PC4 points of the whole country (``PostcodePoint``) that give a
+municipality. Positions on the map are ``geocoding``'s. Weerbaar never asks an online geocoder.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from weerbaar.areas.models import Area, AreaLevel, PostcodeRange
+from weerbaar.areas.models import Area, AreaLevel, PostcodePoint, PostcodeRange
 from weerbaar.areas.services.selectors import find_area
 
 PC4 = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
@@ -38,7 +39,8 @@ def pc4(value: str) -> int | None:
 
 
 def municipality_for(value: str) -> Area | None:
-    """The current municipality of a PC4 (or full) postcode, from the admin's ranges."""
+    """The current municipality of a PC4 (or full) postcode: from the admin's ranges, else
+    from the PC4 points of the whole country (``weerbaar import postcodes``)."""
     number = pc4(value)
     if number is None:
         return None
@@ -48,6 +50,12 @@ def municipality_for(value: str) -> Area | None:
         .values_list("municipality_code", flat=True)
         .first()
     )
+    if found is None:
+        found = (
+            PostcodePoint.objects.filter(pc4=number)
+            .values_list("municipality_code", flat=True)
+            .first()
+        )
     if found is None:
         return None
     return Area.objects.current().filter(level=AreaLevel.GEMEENTE, code=found).first()

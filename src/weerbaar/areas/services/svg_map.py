@@ -49,6 +49,12 @@ class SvgMap:
         )
 
     @property
+    def frame_attribute(self) -> str:
+        """The frame for a script that turns a click back into a point: min lon, max lat,
+        degrees to pixels, cos of the centre latitude, padding."""
+        return ",".join(f"{value:.8f}" for value in (*self.frame, PADDING))
+
+    @property
     def view_box(self) -> str:
         return f"0 0 {self.width:.0f} {self.height:.0f}"
 

@@ -7,6 +7,7 @@ from weerbaar.cases.models.inspection import (
     Measure,
     MeasureKind,
     Situation,
+    StartLocation,
     Visit,
     VisitPhoto,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "RoutingRule",
     "SignalLink",
     "Situation",
+    "StartLocation",
     "Subject",
     "SubjectKind",
     "SubjectOrigin",

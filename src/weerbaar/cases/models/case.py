@@ -64,9 +64,14 @@ class Case(models.Model):
         "signals.Signal", verbose_name=_("signalen"), blank=True, related_name="cases"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("gemaakt op")
+    )
 
     class Meta:
         verbose_name = _("zaak")

@@ -20,6 +20,33 @@ class Discipline(models.TextChoices):
     NETBEHEERDER = "netbeheerder", _("netbeheerder")
 
 
+class StartLocation(models.Model):
+    """A place an inspection day starts from, e.g. the team's office, kept so a planner
+    picks it instead of typing coordinates."""
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    name = models.CharField(_("naam"), max_length=120)
+    address = models.CharField(_("adres"), max_length=200)
+    latitude = models.DecimalField(_("breedtegraad"), max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(_("lengtegraad"), max_digits=8, decimal_places=5)
+
+    class Meta:
+        verbose_name = _("vertrekpunt")
+        verbose_name_plural = _("vertrekpunten")
+        ordering = ["organisation", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="one_start_per_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.address})"
+
+
 class Inspection(models.Model):
     date = models.DateField(_("datum"))
     team = models.CharField(_("team"), max_length=120)
@@ -37,6 +64,7 @@ class Inspection(models.Model):
     depot_longitude = models.DecimalField(
         _("vertrekpunt lengtegraad"), max_digits=8, decimal_places=5
     )
+    depot_label = models.CharField(_("vertrekpunt"), max_length=200, blank=True)
     route_minutes = models.PositiveIntegerField(_("rijtijd (minuten)"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -46,13 +46,27 @@ class Subject(models.Model):
     platform = models.CharField(_("platform"), max_length=20, blank=True)
     handle = models.CharField(_("account"), max_length=120, blank=True)
     description = models.TextField(_("omschrijving"), blank=True)
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("breedtegraad")
+    )
+    longitude = models.DecimalField(
+        max_digits=8, decimal_places=5, null=True, blank=True, verbose_name=_("lengtegraad")
+    )
     area = models.ForeignKey(
-        "areas.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "areas.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gebied"),
     )
     municipality = models.ForeignKey(
-        "areas.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "areas.Area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gemeente"),
     )
     origin = models.CharField(
         _("bekend uit"),
@@ -61,7 +75,7 @@ class Subject(models.Model):
         default=SubjectOrigin.REGISTER,
         db_index=True,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("object")
@@ -93,18 +107,29 @@ class LinkState(models.TextChoices):
 class SignalLink(models.Model):
     """A proposed or decided link between a signal and an object, with why it was proposed."""
 
-    signal = models.ForeignKey("signals.Signal", on_delete=models.CASCADE, related_name="links")
-    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="links")
+    signal = models.ForeignKey(
+        "signals.Signal", on_delete=models.CASCADE, related_name="links", verbose_name=_("signaal")
+    )
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="links", verbose_name=_("object")
+    )
     state = models.CharField(
         _("status"), max_length=20, choices=LinkState.choices, default=LinkState.PROPOSED
     )
     score = models.PositiveSmallIntegerField(_("score"))
     reason = models.CharField(_("reden"), max_length=250)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("besloten door"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("besloten op"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("gemaakt op")
+    )
 
     class Meta:
         verbose_name = _("koppeling")

@@ -19,9 +19,14 @@ class TriageFormula(AppendOnlyMixin):
     definition = models.JSONField(_("formule"))
     note = models.CharField(_("toelichting"), max_length=250, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("prioriteitsformule")
@@ -42,15 +47,27 @@ class Decision(models.TextChoices):
 
 class TriageDecision(AppendOnlyMixin):
     append_only_noun = "Besluiten van het signalenoverleg"
-    subject = models.ForeignKey("cases.Subject", on_delete=models.CASCADE, related_name="decisions")
+    subject = models.ForeignKey(
+        "cases.Subject",
+        on_delete=models.CASCADE,
+        related_name="decisions",
+        verbose_name=_("object"),
+    )
     decision = models.CharField(_("besluit"), max_length=20, choices=Decision.choices)
     reason = models.TextField(_("reden"))
     priority = models.JSONField(_("prioriteit op dat moment"))
-    formula = models.ForeignKey(TriageFormula, on_delete=models.PROTECT, related_name="+")
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    formula = models.ForeignKey(
+        TriageFormula, on_delete=models.PROTECT, related_name="+", verbose_name=_("formule")
     )
-    decided_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("besloten door"),
+    )
+    decided_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("besloten op")
+    )
 
     class Meta:
         verbose_name = _("besluit signalenoverleg")

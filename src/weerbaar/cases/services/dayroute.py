@@ -19,9 +19,10 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
-from weerbaar.cases.models import Inspection, InspectionStop, Subject
+from weerbaar.areas.services import geocoding
+from weerbaar.cases.models import Inspection, InspectionStop, StartLocation, Subject
 from weerbaar.core.locking import door
-from weerbaar.core.travel import Point, StraightLine, TravelTimes, interior_point
+from weerbaar.core.travel import Point, StraightLine, TravelTimes
 
 WORKING_DAY_MINUTES = 8 * 60
 log = structlog.get_logger(__name__)
@@ -31,15 +32,62 @@ class RouteError(ValueError):
     pass
 
 
-def position_of(subject: Subject) -> Point | None:
-    """The object's own point, else the centre of its district or municipality."""
+def position_of(subject: Subject) -> geocoding.Position | None:
+    """The object's own point (a map click), else its address in the BAG, else the point
+    of its four-digit postcode, else the middle of its district or municipality."""
     if subject.latitude is not None and subject.longitude is not None:
-        return float(subject.latitude), float(subject.longitude)
-    for area in (subject.area, subject.municipality):
-        point = interior_point(area.geometry) if area is not None else None
-        if point is not None:
-            return point
-    return None
+        return geocoding.point_position(subject.latitude, subject.longitude, subject.label)
+    return geocoding.locate(
+        postcode=subject.postcode,
+        house_number=subject.house_number,
+        house_letter=subject.house_letter,
+        house_addition=subject.house_addition,
+        areas=(subject.area, subject.municipality),
+    )
+
+
+def _list(names: list[str]) -> str:
+    """ "A, B en C" (names may hold commas themselves, so they are put in quotes)."""
+    quoted = [f"‘{name}’" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + _(" en ") + quoted[-1]
+
+
+@dataclass(frozen=True)
+class Placed:
+    stop: InspectionStop
+    position: geocoding.Position | None
+
+
+def placed_stops(stops: list[InspectionStop]) -> tuple[list[Placed], list[str]]:
+    """Each stop with its position, and warnings a planner must read: stops that share a
+    fallback point (their order and the driving between them are a guess) and stops whose
+    place is known only as an area."""
+    placed = [Placed(stop, position_of(stop.subject)) for stop in stops]
+    warnings: list[str] = []
+    shared: dict[str, list[Placed]] = {}
+    for item in placed:
+        if item.position is not None and item.position.is_fallback:
+            shared.setdefault(item.position.basis, []).append(item)
+    for group in shared.values():
+        if len(group) > 1:
+            warnings.append(
+                _(
+                    "%(names)s liggen op hetzelfde punt (%(where)s): hun volgorde en de "
+                    "rijtijd ertussen zijn een schatting."
+                )
+                % {
+                    "names": _list([g.stop.subject.label for g in group]),
+                    "where": group[0].position.description,  # type: ignore[union-attr]
+                }
+            )
+    for item in placed:
+        position = item.position
+        if position is not None and position.precision == geocoding.Precision.AREA:
+            warnings.append(
+                _("Van %(name)s is alleen het gebied bekend (%(where)s).")
+                % {"name": item.stop.subject.label, "where": position.description}
+            )
+    return placed, warnings
 
 
 @dataclass(frozen=True)
@@ -100,12 +148,11 @@ def plan(inspection: Inspection, travel: TravelTimes | None = None) -> Plan:
         raise RouteError(_("Voeg eerst adressen toe."))
     points: list[Point] = [(float(inspection.depot_latitude), float(inspection.depot_longitude))]
     missing = []
-    for stop in stops:
-        point = position_of(stop.subject)
-        if point is None:
-            missing.append(stop.subject.label)
+    for item in placed_stops(stops)[0]:
+        if item.position is None:
+            missing.append(item.stop.subject.label)
         else:
-            points.append(point)
+            points.append(item.position.point)
     if missing:
         raise RouteError(_("Geen plaats bekend voor: %(names)s.") % {"names": ", ".join(missing)})
     matrix = (travel or StraightLine()).minutes(points)
@@ -142,6 +189,54 @@ def _store(
     return Plan(legs, driven, back.time(), arrivals[-1] > WORKING_DAY_MINUTES)
 
 
+@dataclass(frozen=True)
+class StartPoint:
+    latitude: Decimal
+    longitude: Decimal
+    label: str
+
+
+def start_at_address(postcode: str, house_number: int | None, house_letter: str = "") -> StartPoint:
+    """The start of a day typed as an address: its BAG point, else its postcode's point."""
+    position = geocoding.locate(
+        postcode=postcode, house_number=house_number, house_letter=house_letter
+    )
+    if position is None:
+        raise RouteError(
+            _("Het vertrekpunt %(postcode)s %(number)s kennen we niet. Controleer de postcode.")
+            % {"postcode": postcode, "number": house_number or ""}
+        )
+    found = geocoding.lookup(postcode, house_number, house_letter)
+    label = (
+        f"{found.street} {found.house_number}{found.house_letter}, {found.place}"
+        if found
+        else f"{postcode} {house_number or ''}{house_letter}".strip()
+    )
+    return StartPoint(
+        Decimal(f"{position.latitude:.5f}"), Decimal(f"{position.longitude:.5f}"), label
+    )
+
+
+def start_at_location(location: StartLocation) -> StartPoint:
+    return StartPoint(location.latitude, location.longitude, f"{location.name}, {location.address}")
+
+
+@transaction.atomic
+def remember_start(organisation: Any, name: str, start: StartPoint, actor: Any) -> StartLocation:
+    """Keep a start point under a name for the organisation's next days (the one door)."""
+    location, _created = StartLocation.objects.update_or_create(
+        organisation=organisation,
+        name=name.strip()[:120],
+        defaults={
+            "address": start.label[:200],
+            "latitude": start.latitude,
+            "longitude": start.longitude,
+        },
+    )
+    record(AuditAction.CREATE, actor=actor, obj=location)
+    return location
+
+
 @transaction.atomic
 def create_day(
     *,
@@ -149,7 +244,7 @@ def create_day(
     team: str,
     organisation: Any,
     disciplines: list[str],
-    depot: tuple[Decimal, Decimal],
+    depot: StartPoint,
     subjects: list[Subject],
     actor: Any,
 ) -> Inspection:
@@ -159,8 +254,9 @@ def create_day(
         team=team[:120],
         organisation=organisation,
         disciplines=disciplines,
-        depot_latitude=depot[0],
-        depot_longitude=depot[1],
+        depot_latitude=depot.latitude,
+        depot_longitude=depot.longitude,
+        depot_label=depot.label[:200],
         created_by=actor,
     )
     InspectionStop.objects.bulk_create(

@@ -19,6 +19,7 @@ from weerbaar.cases.models import (
     InspectionStop,
     LinkState,
     SignalLink,
+    StartLocation,
     Subject,
     SubjectOrigin,
     TriageDecision,
@@ -69,6 +70,14 @@ def visible_inspections(user: Any) -> QuerySet[Inspection]:
         area_lookup="stops__subject__area",
         owner_lookup="organisation",
     )
+
+
+def start_locations(user: Any) -> QuerySet[StartLocation]:
+    """The stored start points of the user's own organisation, for planning a day."""
+    organisation = getattr(user, "organisation", None)
+    if organisation is None or not user.has_perm(VIEW_INSPECTION):
+        return StartLocation.objects.none()
+    return StartLocation.objects.filter(organisation=organisation)
 
 
 def visible_links(user: Any) -> QuerySet[SignalLink]:

@@ -91,14 +91,28 @@ class Part:
     weight: float
 
     @property
+    def shown_score(self) -> float:
+        """The score as the page shows it (2 decimals); the contribution is made from it,
+        so every number on screen follows from the numbers beside it."""
+        return round(self.score, 2)
+
+    @property
     def contribution(self) -> float:
-        return self.score * self.weight
+        return round(self.shown_score * self.weight, 2)
 
 
 @dataclass(frozen=True)
 class Priority:
     total: float  # 0-100
     parts: list[Part]
+
+    @property
+    def contributions(self) -> float:
+        return round(sum(p.contribution for p in self.parts), 2)
+
+    @property
+    def total_weight(self) -> float:
+        return sum(p.weight for p in self.parts) or 1.0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -120,7 +134,7 @@ def priority(signals: list[Signal], definition: dict[str, Any], today: dt.date) 
             min(n, parts_config["signalen"].get("cap", 5)) / parts_config["signalen"].get("cap", 5),
         )
     if "bronnen" in parts_config:
-        sources = {s.source for s in signals}
+        sources = {s.get_source_display() for s in signals}
         cap = parts_config["bronnen"].get("cap", 3)
         facts["bronnen"] = (
             ", ".join(sorted(str(s) for s in sources)) or "—",

@@ -13,7 +13,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from weerbaar.cases.models import Inspection, InspectionStop, Measure, Subject, Visit
+from weerbaar.cases.models import (
+    Inspection,
+    InspectionStop,
+    Measure,
+    StartLocation,
+    Subject,
+    Visit,
+)
 from weerbaar.cases.services import dayroute
 from weerbaar.cases.tests.factories import case_handler
 from weerbaar.signals.tests.factories import CAMERA, PASSWORD, jpeg_with_metadata
@@ -55,14 +62,23 @@ def login(user: Any) -> Client:
 
 
 def plan_day(client: Client, subjects: list[Subject]) -> Inspection:
+    user = client.get(reverse("cases:inspections")).wsgi_request.user
+    office, _ = StartLocation.objects.get_or_create(
+        organisation=user.organisation,
+        name="Kantoor",
+        defaults={
+            "address": "Kreupelstraat 1, Groningen",
+            "latitude": Decimal("53.2194"),
+            "longitude": Decimal("6.5665"),
+        },
+    )
     response = client.post(
         reverse("cases:inspections"),
         {
             "datum": "2026-12-03",
             "team": "Interventieteam Noord",
             "discipline": ["handhaving", "politie", "brandweer"],
-            "lat": "53.2194",
-            "lon": "6.5665",
+            "vertrekpunt": str(office.pk),
             "object": [s.pk for s in subjects],
         },
     )
@@ -151,7 +167,8 @@ def test_other_organisation_sees_no_inspection(team: dict[str, Any], twelve: lis
 
 def test_planning_errors_are_explained(team: dict[str, Any]) -> None:
     response = login(team["ria"]).post(
-        reverse("cases:inspections"), {"datum": "morgen", "lat": "0", "lon": "0"}
+        reverse("cases:inspections"),
+        {"datum": "morgen", "vertrekpunt": "adres", "vertrek_postcode": "0"},
     )
     page = response.content.decode()
     assert response.status_code == 400

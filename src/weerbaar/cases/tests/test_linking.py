@@ -306,3 +306,21 @@ def test_a_signal_without_address_business_or_account_is_its_own_object(
     subject = Subject.objects.get()
     assert subject.kind == "omschrijving" and receipt in subject.label
     assert "Karel" not in subject.label and "Karel" not in subject.key
+
+
+def test_the_priority_on_screen_follows_from_the_numbers_beside_it(
+    team: dict[str, Any], orgs: dict[str, Any]
+) -> None:
+    """Triage used to show 'prioriteit 65' beside contributions adding up to 6.53, with the
+    scaling not shown, and source codes such as 'eigen_waarneming'."""
+    three_spellings(team, orgs)
+    item = triage.agenda(Subject.objects.all(), Signal.objects.all())[0]
+    priority = item.priority
+    for part in priority.parts:
+        assert part.contribution == round(round(part.score, 2) * part.weight, 2)
+    assert round(priority.total) == round(100 * priority.contributions / priority.total_weight)
+    page = login(team["groningen"]).get(reverse("cases:triage")).content.decode()
+    contributions = f"{priority.contributions:.2f}".replace(".", ",")
+    weights = f"{priority.total_weight:g}".replace(".", ",")
+    assert f"= {contributions} ÷ {weights} × 100 = {round(priority.total)}." in page
+    assert "eigen_waarneming" not in page and "eigen waarneming" in page

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record_view
+from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.cases import permissions
 from weerbaar.cases.models import (
     Discipline,
@@ -28,7 +28,11 @@ from weerbaar.cases.models import (
     SubjectKind,
 )
 from weerbaar.cases.services import dayroute, visits
-from weerbaar.cases.services.selectors import visible_inspections, visible_subjects
+from weerbaar.cases.services.selectors import (
+    start_locations,
+    visible_inspections,
+    visible_subjects,
+)
 from weerbaar.core.images import ImageRejected, clean_image
 
 VIEW = permissions.VIEW_INSPECTION
@@ -45,10 +49,29 @@ def _get(request: HttpRequest, pk: int, permission: str = VIEW) -> Inspection:
     return inspection
 
 
-def _decimal(value: str) -> Decimal | None:
+def _start_point(request: HttpRequest, errors: list[str]) -> dayroute.StartPoint | None:
+    """A stored start point, or an address typed as postcode + house number."""
+    choice = request.POST.get("vertrekpunt", "")
+    if choice.isdigit():
+        location = start_locations(request.user).filter(pk=int(choice)).first()
+        if location is None:
+            errors.append(_("Kies een vertrekpunt uit de lijst."))
+            return None
+        return dayroute.start_at_location(location)
+    if choice != "adres":
+        errors.append(_("Kies een vertrekpunt, of vul het adres in waar de dag begint."))
+        return None
+    postcode = request.POST.get("vertrek_postcode", "").strip()
+    number = request.POST.get("vertrek_huisnummer", "").strip()
+    if normalise_postcode(postcode) is None or not number.isdigit():
+        errors.append(
+            _("Vul het vertrekpunt in als postcode en huisnummer, bijvoorbeeld 9712 HW 1.")
+        )
+        return None
     try:
-        return Decimal(value.replace(",", "."))
-    except (InvalidOperation, AttributeError):
+        return dayroute.start_at_address(postcode, int(number))
+    except dayroute.RouteError as error:
+        errors.append(str(error))
         return None
 
 
@@ -60,12 +83,7 @@ def _planned_day(request: HttpRequest) -> tuple[dict[str, Any] | None, list[str]
     except ValueError:
         date = None
         errors.append(_("Vul een geldige datum in (jjjj-mm-dd)."))
-    latitude, longitude = (
-        _decimal(request.POST.get("lat", "")),
-        _decimal(request.POST.get("lon", "")),
-    )
-    if latitude is None or longitude is None or not (50 <= latitude <= 54 and 3 <= longitude <= 8):
-        errors.append(_("Vul het vertrekpunt in als breedte- en lengtegraad in Nederland."))
+    start = _start_point(request, errors)
     chosen = list(
         visible_subjects(request.user).filter(
             pk__in=[i for i in request.POST.getlist("object") if i.isdigit()]
@@ -79,14 +97,17 @@ def _planned_day(request: HttpRequest) -> tuple[dict[str, Any] | None, list[str]
     organisation = getattr(request.user, "organisation", None)
     if organisation is None:
         errors.append(_("U hoort bij geen organisatie."))
-    if errors or date is None or latitude is None or longitude is None:
+    if errors or date is None or start is None:
         return None, errors
+    remember = request.POST.get("vertrek_bewaren", "").strip()
+    if remember and request.POST.get("vertrekpunt") == "adres":
+        dayroute.remember_start(organisation, remember, start, request.user)
     return {
         "date": date,
         "team": team,
         "organisation": organisation,
         "disciplines": [d for d in request.POST.getlist("discipline") if d in Discipline.values],
-        "depot": (latitude, longitude),
+        "depot": start,
         "subjects": chosen,
     }, []
 
@@ -103,6 +124,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         ),
         "premises": premises,
         "disciplines": Discipline.choices,
+        "starts": start_locations(request.user),
         "can_add": may(request.user, ADD),
         "values": request.POST,
     }
@@ -127,9 +149,12 @@ def _context(inspection: Inspection) -> dict[str, Any]:
         inspection.stops.select_related("subject", "visit").prefetch_related("visit__measures")
     )
     last = max((s.arrival for s in stops if s.arrival), default=None)
+    placed, warnings = dayroute.placed_stops(stops)
     return {
         "inspection": inspection,
         "stops": stops,
+        "placed": placed,
+        "route_warnings": warnings,
         "disciplines": [
             Discipline(d).label for d in inspection.disciplines if d in Discipline.values
         ],

@@ -54,12 +54,28 @@ def unreadable_text(response: dict[str, Any]) -> list[str]:
     return found
 
 
+STRAY_MARKERS = """() => [...document.querySelectorAll("ul > li, ol > li")]
+  .filter((li) => getComputedStyle(li.parentElement).listStyleType === "none")
+  .filter((li) => !["none", "normal", ""].includes(getComputedStyle(li, "::marker").content))
+  .filter((li) => li.offsetParent !== null)
+  .map((li) => li.textContent.trim().slice(0, 60))"""
+
+
+def stray_markers(page: Any) -> list[str]:
+    """List items that show a bullet although their list says it has none: Utrecht's
+    ``::marker { content: "●" }`` outranked the site's ``list-style: none`` on cards,
+    navigation and radio lists."""
+    return list(page.evaluate(STRAY_MARKERS))
+
+
 def assert_accessible(page: Any, errors: list[str], foreign: list[str]) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
     assert results.violations_count == 0, results.generate_report()
     assert unreadable_text(results.response) == [], "text in the colour of its background"
+    stray = stray_markers(page)
+    assert stray == [], f"bullets beside items of a list without bullets: {stray}"
     assert errors == [], "console errors (e.g. CSP violations)"
     assert foreign == [], "requests to other origins"
     assert page.locator("html").get_attribute("lang") == "nl"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from weerbaar.areas.services import selectors as areas
-from weerbaar.monitor.models import Indicator
+from weerbaar.monitor.models import Aggregation, Indicator
 from weerbaar.monitor.services import comparisons, values
 from weerbaar.monitor.services.tables import indicator_table
 from weerbaar.monitor.services.values import Value
@@ -29,7 +29,7 @@ class CompareRow:
     indicator: Indicator
     year: int
     cells: dict[str, Value | None]
-    together: Value
+    together: Value | None
     national: Value | None
     sentence: str
 
@@ -43,6 +43,21 @@ class Comparison:
     @property
     def members(self) -> list[str]:
         return list(dict.fromkeys(m for column in self.columns for m in column.members))
+
+    @property
+    def overlaps(self) -> list[tuple[str, str]]:
+        """Pairs of chosen columns that share municipalities (Groningen and the province of
+        Groningen): adding them up would count those municipalities twice."""
+        found = []
+        for i, a in enumerate(self.columns):
+            for b in self.columns[i + 1 :]:
+                if set(a.members) & set(b.members):
+                    found.append((a.label, b.label))
+        return found
+
+    @property
+    def together_possible(self) -> bool:
+        return len(self.columns) > 1 and not self.overlaps
 
 
 def columns_for(keys: list[str]) -> tuple[list[Column], list[str]]:
@@ -70,6 +85,33 @@ def columns_for(keys: list[str]) -> tuple[list[Column], list[str]]:
     return columns[:MAX_COLUMNS], errors
 
 
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    kind: str
+
+
+def choices() -> list[Choice]:
+    """Everything one can compare: regions, provinces, municipalities (for the picker)."""
+    found = [Choice(f"{REGION_PREFIX}{r.slug}", r.name, "regio") for r in areas.regions()]
+    found += [Choice(p.code, p.name, "provincie") for p in areas.provinces().order_by("name")]
+    found += [
+        Choice(m.code, m.name, "gemeente") for m in areas.current_areas("gemeente").order_by("name")
+    ]
+    return found
+
+
+def search(text: str, limit: int = 20) -> list[Choice]:
+    """Choices whose name or code contains ``text``; an exact name or code first."""
+    needle = text.strip().lower()
+    if not needle:
+        return []
+    hits = [c for c in choices() if needle in c.label.lower() or needle == c.key.lower()]
+    hits.sort(key=lambda c: (c.label.lower() != needle and c.key.lower() != needle, c.label))
+    return hits[:limit]
+
+
 def compare(keys: list[str]) -> Comparison:
     columns, errors = columns_for(keys)
     result = Comparison(columns, errors)
@@ -91,11 +133,17 @@ def compare(keys: list[str]) -> Comparison:
             else:
                 chosen = [by_code[m] for m in column.members if m in by_code]
                 cells[column.key] = values.aggregate(indicator, chosen, column.key, table.year)
-        together = values.aggregate(
-            indicator, [by_code[m] for m in everyone if m in by_code], "samen", table.year
+        together = (
+            values.aggregate(
+                indicator, [by_code[m] for m in everyone if m in by_code], "samen", table.year
+            )
+            if result.together_possible
+            else None
         )
         sentence = ""
-        if together.value is not None and len(everyone) > 1:
+        # a sum (inhabitants) of many municipalities is not comparable with one municipality
+        comparable = indicator.aggregation != Aggregation.SUM
+        if together is not None and together.value is not None and comparable:
             sentence = comparisons.sentence(
                 indicator, "de gekozen gemeenten samen", together.value, everywhere, table.year
             )

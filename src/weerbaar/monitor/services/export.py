@@ -72,7 +72,8 @@ def compare_rows(comparison: Comparison) -> list[list[Any]]:
     rows: list[list[Any]] = []
     for row in comparison.rows:
         cells = [(c.key, c.label, row.cells.get(c.key)) for c in comparison.columns]
-        cells.append(("samen", "gekozen gemeenten samen", row.together))
+        if row.together is not None:
+            cells.append(("samen", "gekozen gemeenten samen", row.together))
         rows.extend(_row(key, label, v, row.year, None, row.indicator) for key, label, v in cells)
     return rows
 

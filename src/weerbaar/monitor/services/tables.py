@@ -205,3 +205,36 @@ def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[st
             )
         lines.append(line)
     return lines, peer_codes
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    line: ProfileLine
+    anchor: str
+    #: "gunstig", "ongunstig", "midden", "hoog", "laag" or "" (no ranking)
+    standing: str
+
+
+def _standing(line: ProfileLine) -> str:
+    """Where the area stands, in a word, from its percentile and the indicator's direction:
+    the top or bottom quarter of all areas, or around the middle."""
+    if line.ranking is None:
+        return ""
+    percentile = line.ranking.percentile
+    high, low = percentile >= 75, percentile <= 25
+    direction = comparisons.higher_means(line.indicator)
+    if direction == "worse":
+        return "ongunstig" if high else "gunstig" if low else "midden"
+    if direction == "better":
+        return "gunstig" if high else "ongunstig" if low else "midden"
+    return "hoog" if high else "laag" if low else "midden"
+
+
+def profile_overview(lines: list[ProfileLine]) -> list[tuple[str, list[OverviewRow]]]:
+    """The profile's first screen: per theme, each indicator in one row with where the area
+    stands; the anchors lead to the detailed sections below."""
+    themes: dict[str, list[OverviewRow]] = {}
+    for number, line in enumerate(lines, start=1):
+        row = OverviewRow(line, f"ind-{number}", _standing(line))
+        themes.setdefault(line.indicator.theme or "Overig", []).append(row)
+    return list(themes.items())

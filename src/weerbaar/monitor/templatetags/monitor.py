@@ -27,3 +27,9 @@ def verschil(value: float | None, unit: str) -> str:
         return ""
     text = format_value(abs(value), unit)
     return ("+" if value > 0 else "−" if value < 0 else "±") + text
+
+
+@register.filter
+def percentage(value: float | None) -> str:
+    """A share 0-1 as a whole percentage in Dutch: 0.2857 → '29%'."""
+    return "" if value is None else f"{number(float(value) * 100, 0)}%"

@@ -145,3 +145,29 @@ def test_profile_shows_change_and_the_regions_of_the_municipality(client: Client
     html = client.get("/monitor/gebied/GM0014/").content.decode()
     assert "Noord (regio)" in html
     assert "Verandering t.o.v. vorig jaar: −100,0" in html  # 200 per 10,000 in 2023, 100 in 2024
+
+
+def test_the_picker_adds_by_name_and_removes_without_javascript(client: Client) -> None:
+    """Instead of Ctrl-clicking in a list of some 354 entries: type a name, add it, and
+    see each chosen area as an item with its own remove link."""
+    added = client.get("/monitor/vergelijk/?gebied=GM0014&zoek=assen")
+    assert added.status_code == 302
+    assert added["Location"] == "/monitor/vergelijk/?gebied=GM0014&gebied=GM0106"
+    html = client.get(added["Location"]).content.decode()
+    chips = html.split('class="chips"')[1].split("</ul>")[0]
+    assert "Groningen" in chips and "Assen" in chips
+    assert 'href="/monitor/vergelijk/?gebied=GM0106"' in chips  # removes Groningen
+    assert '<datalist id="gebieden-lijst">' in html and 'multiple size="10"' not in html
+    several = client.get("/monitor/vergelijk/?zoek=gron").content.decode()
+    assert "toevoegen" in several  # two matches (municipality and province): pick one
+    nothing = client.get("/monitor/vergelijk/?zoek=atlantis").content.decode()
+    assert "Geen gemeente, provincie of regio gevonden met 'atlantis'" in nothing
+
+
+def test_together_only_over_areas_that_do_not_contain_each_other(client: Client) -> None:
+    """Groningen and the province of Groningen together would count Groningen twice."""
+    html = client.get("/monitor/vergelijk/?gebied=GM0014&gebied=PV20").content.decode()
+    assert ">Samen<" not in html
+    assert "hebben gemeenten gemeen" in html
+    apart = client.get("/monitor/vergelijk/?gebied=GM0014&gebied=PV22").content.decode()
+    assert ">Samen<" in apart

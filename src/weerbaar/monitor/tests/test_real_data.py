@@ -130,3 +130,28 @@ def test_groningen_and_drenthe_together(imported: Path, client: Client) -> None:
         "van de 342 gemeenten heeft in 2025 een hogere waarde (ongunstiger) "
         "dan de gekozen gemeenten samen." in html
     )
+
+
+def test_groningen_profile_opens_with_an_overview_per_theme(imported: Path, client: Client) -> None:
+    """Before 25 indicator blocks, one table per theme says where Groningen stands, with
+    the sentence of the source texts ("X% van de gemeenten scoort hoger")."""
+    html = client.get("/monitor/gebied/GM0014/").content.decode()
+    overview = html.split('id="overzicht"')[1].split('id="details"')[0]
+    for theme in ("Criminaliteit", "Leefbaarheid", "Bevolking"):
+        assert f">{theme}</caption>" in overview
+    assert overview.count("% van de gemeenten scoort hoger") >= 10
+    assert 'href="#ind-1"' in overview
+    assert "gunstig" in overview or "ongunstig" in overview
+
+
+def test_the_indicator_table_is_paged_and_the_downloads_hold_all(
+    imported: Path, client: Client
+) -> None:
+    page = client.get(f"/monitor/{DRUGS}/?jaar=2023").content.decode()
+    rows = page.split("<tbody>")[1].split("</tbody>")[0].count("<tr>")
+    assert rows == 50
+    assert "Gemeente 1 tot en met 50 van 342" in page and "pagina=2" in page
+    last = client.get(f"/monitor/{DRUGS}/?jaar=2023&pagina=7").content.decode()
+    assert last.split("<tbody>")[1].split("</tbody>")[0].count("<tr>") == 42
+    csv_rows = client.get(f"/monitor/{DRUGS}/?jaar=2023&formaat=csv").content.decode()
+    assert len(csv_rows.strip().splitlines()) == 343

@@ -13,6 +13,7 @@ from weerbaar.prevention.models.bus import (
 )
 from weerbaar.prevention.models.catalogue import (
     LEVEL_RANK,
+    EvidenceWarning,
     Intervention,
     Level,
     Problem,
@@ -34,6 +35,7 @@ __all__ = [
     "Covenant",
     "CovenantParty",
     "DayReturn",
+    "EvidenceWarning",
     "HelpKind",
     "HelpOrganisation",
     "Intervention",

@@ -40,7 +40,9 @@ class Article(models.Model):
 
 
 class ArticleVersion(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="versions", verbose_name=_("tekst")
+    )
     number = models.PositiveIntegerField(_("versie"), editable=False)
     title = models.CharField(_("titel"), max_length=160)
     summary = models.CharField(
@@ -56,9 +58,14 @@ class ArticleVersion(models.Model):
         ),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("auteur"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True, editable=False)
 
     class Meta:

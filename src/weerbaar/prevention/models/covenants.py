@@ -25,7 +25,7 @@ class Covenant(models.Model):
     review_on = models.DateField(_("evalueren op"))
     ends_on = models.DateField(_("loopt tot"), null=True, blank=True)
     contact = models.CharField(_("contactpersoon gemeente"), max_length=160, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("veiligheidsconvenant school")

@@ -20,9 +20,11 @@ from django.utils.translation import gettext as _
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services import audit
+from weerbaar.areas.services import geocoding
 from weerbaar.core.locking import door
 from weerbaar.core.travel import Point, interior_point
 from weerbaar.prevention.models import BusRequest, RequestState, RequestWindow
+from weerbaar.prevention.services import bus_mail
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 DEFAULT_RETENTION_DAYS = 180
@@ -40,7 +42,7 @@ class WindowInput:
     end: dt.time
 
 
-def _hash(token: str) -> str:
+def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -54,31 +56,41 @@ def retention_days() -> int:
 
 
 def position(request: BusRequest) -> Point | None:
-    """The coordinator's point if set, else a point inside the municipality."""
+    """The coordinator's point if set, else the point of the school's postcode, else a
+    point inside the municipality."""
     if request.latitude is not None and request.longitude is not None:
         return float(request.latitude), float(request.longitude)
+    found = geocoding.postcode_position(request.postcode)
+    if found is not None and found.precision == geocoding.Precision.PC4:
+        return found.point
     return interior_point(request.municipality.geometry)
 
 
 @transaction.atomic
-def submit(fields: dict[str, object], windows: Sequence[WindowInput]) -> tuple[BusRequest, str]:
-    """Store a request with its windows; returns it and the status-link token (once)."""
+def submit(
+    fields: dict[str, object], windows: Sequence[WindowInput], *, base: str = ""
+) -> tuple[BusRequest, str]:
+    """Store a request with its windows; returns it and the status-link token (once), which
+    also goes to the requester by e-mail."""
     if not windows:
         raise BookingError(_("Geef minstens één datum met tijdvak op."))
     token = secrets.token_urlsafe(24)
-    request = BusRequest(**fields, reference=_reference(), token_hash=_hash(token))
+    request = BusRequest(**fields, reference=_reference(), token_hash=hash_token(token))
     request.position_note = _("midden van de gemeente (de coördinator kan de plek precies zetten)")
     request.save()
     RequestWindow.objects.bulk_create(
         RequestWindow(request=request, date=w.date, start=w.start, end=w.end) for w in windows
     )
+    bus_mail.received(request, token, base)
     return request, token
 
 
 def find_by_token(token: str) -> BusRequest | None:
     if not token or len(token) > 100:
         return None
-    return BusRequest.objects.filter(token_hash=_hash(token), anonymised_at__isnull=True).first()
+    return BusRequest.objects.filter(
+        token_hash=hash_token(token), anonymised_at__isnull=True
+    ).first()
 
 
 TRANSITIONS: dict[str, set[str]] = {
@@ -111,6 +123,8 @@ def decide(
     state: str,
     message: str,
     new_windows: Iterable[WindowInput] = (),
+    *,
+    base: str = "",
 ) -> BusRequest:
     """The coordinator's decision. Rescheduling replaces the windows with the proposed ones;
     declining needs a message the requester can read."""
@@ -143,6 +157,7 @@ def decide(
     request.decided_at = timezone.now()
     request.save()
     audit.record(AuditAction.CHANGE, actor=user, obj=request)
+    bus_mail.decided(request, base)
     return request
 
 

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from weerbaar.prevention.models import LEVEL_RANK, Intervention, Problem, Recognition
+from weerbaar.prevention.models import (
+    LEVEL_RANK,
+    EvidenceWarning,
+    Intervention,
+    Problem,
+    Recognition,
+)
 from weerbaar.prevention.services import priority
 
 
@@ -31,9 +37,15 @@ class Filters:
 def _base() -> list[Intervention]:
     return list(
         Intervention.objects.filter(is_active=True).prefetch_related(
-            "problems", Prefetch("recognitions", queryset=Recognition.objects.order_by("-date"))
+            "problems",
+            Prefetch("recognitions", queryset=Recognition.objects.order_by("-preferred", "-date")),
         )
     )
+
+
+def evidence_warnings() -> list[EvidenceWarning]:
+    """What research advises against, each with its source, for the catalogue page."""
+    return list(EvidenceWarning.objects.select_related("intervention"))
 
 
 def level_rank(intervention: Intervention) -> int:
@@ -136,13 +148,13 @@ def fits(area_code: str, ages: tuple[int, int] = (10, 14), threshold: float = 75
             % {"ages": intervention.ages or _("alle leeftijden"), "low": ages[0], "high": ages[1]}
         )
         current = intervention.current_recognition()
-        if current:
+        if current and current.shown_level:
             suggestion.reasons.append(
                 _("Erkenning: %(level)s (%(committee)s, %(year)s).")
                 % {
-                    "level": current.get_level_display(),
-                    "committee": current.committee,
-                    "year": current.date.year,
+                    "level": current.shown_level,
+                    "committee": current.committee or _("commissie niet vermeld"),
+                    "year": current.date.year if current.date else current.date_text or "—",
                 }
             )
         else:

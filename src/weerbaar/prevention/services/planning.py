@@ -26,7 +26,7 @@ from weerbaar.prevention.models import (
     TourPlan,
     TourStop,
 )
-from weerbaar.prevention.services import bookings, priority, tour
+from weerbaar.prevention.services import bookings, bus_mail, priority, tour
 
 MAX_DAYS = 92
 log = structlog.get_logger(__name__)
@@ -261,9 +261,10 @@ def _store(
 
 
 @door("plan")
-def publish(plan: TourPlan) -> None:
+def publish(plan: TourPlan, *, base: str = "") -> None:
     """The plan becomes the public one; overlapping published plans of the bus retire.
-    The bus's row is locked too, so two plans of one bus are never published at once."""
+    The bus's row is locked too, so two plans of one bus are never published at once.
+    Every requester in the plan gets the planned date, time and place by e-mail."""
     lock(plan.bus)
     TourPlan.objects.filter(
         bus=plan.bus,
@@ -274,6 +275,8 @@ def publish(plan: TourPlan) -> None:
     plan.state = PlanState.PUBLISHED
     plan.published_at = timezone.now()
     plan.save(update_fields=["state", "published_at"])
+    for stop in plan.stops.select_related("request").order_by("date", "position"):
+        bus_mail.planned(stop, base)
 
 
 def upcoming(today: dt.date | None = None, municipality_code: str = "") -> list[TourStop]:

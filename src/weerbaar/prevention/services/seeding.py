@@ -27,7 +27,12 @@ def seed_prevention(apps: Any = None) -> None:
     version_model = apps.get_model("prevention", "ArticleVersion")
     for position, item in enumerate(_load("articles.yaml"), start=1):
         article, _ = article_model.objects.get_or_create(
-            slug=item["slug"], defaults={"section": item["section"], "position": position * 10}
+            slug=item["slug"],
+            defaults={
+                "section": item["section"],
+                "position": position * 10,
+                "on_flyer": item.get("on_flyer", True),
+            },
         )
         if not version_model.objects.filter(article=article).exists():
             version_model.objects.create(

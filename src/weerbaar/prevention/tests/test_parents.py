@@ -94,3 +94,55 @@ def test_flyer_is_an_a5_pdf_from_the_same_content(country: Any, client: Client) 
 def test_sections_cover_every_subject(db: Any) -> None:
     published = {piece.article.section for piece in content.published()}
     assert published == set(Section.values)
+
+
+def test_the_flyer_prints_the_configured_public_address_and_keeps_items_whole(
+    country: Any, client: Client, settings: Any
+) -> None:
+    """It used to print 'Meer lezen: http://127.0.0.1:8811/ouders/' and strand 'WIJ
+    Groningen' at the bottom of page 1, away from its text."""
+    settings.WEERBAAR_PUBLIC_URL = "https://weerbaar.groningen.nl"
+    response = client.get("/ouders/flyer/", {"gemeente": "GM0014"})
+    reader = PdfReader(io.BytesIO(response.content))
+    pages = [p.extract_text() for p in reader.pages]
+    text = " ".join(pages)
+    assert "Meer lezen: https://weerbaar.groningen.nl/ouders/" in text
+    assert "127.0.0.1" not in text and "testserver" not in text
+    wij = next(p for p in pages if "WIJ Groningen" in p)
+    after = wij.split("WIJ Groningen", 1)[1].strip()
+    assert after and not after.startswith("Pagina")  # its description is on the same page
+    settings.WEERBAAR_PUBLIC_URL = ""
+    unconfigured = client.get("/ouders/flyer/", {"gemeente": "GM0014"})
+    plain_text = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(unconfigured.content)).pages
+    )
+    assert "Meer lezen" not in plain_text and "testserver" not in plain_text
+
+
+def test_the_parents_pages_cover_signs_recruitment_tips_and_what_to_do_with_sources(
+    db: Any, client: Client
+) -> None:
+    """Two signs and three tips were too little: the signs the police study 'Dealers in de
+    dop' names, how recruitment works, tips per situation, and where to go, each naming
+    its source."""
+    per_section = {
+        s: [p for p in content.published() if p.article.section == s] for s in Section.values
+    }
+    assert len(per_section["signalen"]) >= 4 and len(per_section["werving"]) >= 4
+    assert len(per_section["gesprek"]) >= 5 and len(per_section["zorgen"]) >= 3
+    text = " ".join(
+        f"{p.version.title} {p.version.summary} {p.version.body}" for p in content.published()
+    )
+    for phrase in (
+        "wonden",
+        "meer dan één telefoon",
+        "spijbelt",
+        "vapes",
+        "oudere broer",
+        "Snapchat",
+        "TikTok",
+    ):
+        assert phrase in text, phrase
+    assert "Dealers in de dop" in text and "mijnkinddoetdatwel.nl" in text
+    page = client.get("/ouders/werving/").content.decode()
+    assert "Het begint klein, vaak met vapes" in page

@@ -158,6 +158,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         decision.cleaned_data["state"],
                         decision.cleaned_data["message"],
                         decision.windows,
+                        base=request.build_absolute_uri("/"),
                     )
                 except bookings.BookingError as exc:
                     decision.add_error(None, str(exc))
@@ -269,8 +270,14 @@ def plan_publish(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_or_404(request, pk)
     if not may(request.user, PLAN):
         raise PermissionDenied
-    planning.publish(plan)
-    messages.success(request, _("Het plan is gepubliceerd: de haltes staan op de website."))
+    planning.publish(plan, base=request.build_absolute_uri("/"))
+    messages.success(
+        request,
+        _(
+            "Het plan is gepubliceerd: de haltes staan op de website en elke aanvrager krijgt "
+            "een e-mail met datum, tijd en plek."
+        ),
+    )
     return redirect("prevention:plan", pk=plan.pk)
 
 

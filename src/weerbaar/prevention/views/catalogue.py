@@ -64,9 +64,9 @@ def _row(item: Intervention) -> list[object]:
         item.provider,
         item.duration,
         item.cost,
-        current.get_level_display() if current else "",
+        current.shown_level if current else "",
         current.committee if current else "",
-        current.date.isoformat() if current else "",
+        current.shown_date if current else "",
         item.warning,
         item.source,
     ]
@@ -92,13 +92,16 @@ def index(request: HttpRequest) -> HttpResponse:
             "problems": Problem.objects.order_by("name"),
             "query": query.urlencode(),
             "bad_age": bool(request.GET.get("leeftijd")) and filters.age is None,
+            "evidence_warnings": catalogue.evidence_warnings(),
         },
     )
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     item = get_object_or_404(
-        Intervention.objects.prefetch_related("problems", "recognitions"), slug=slug, is_active=True
+        Intervention.objects.prefetch_related("problems", "recognitions", "evidence_warnings"),
+        slug=slug,
+        is_active=True,
     )
     return render(request, "prevention/catalogue/detail.html", {"item": item})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from weerbaar.areas.models import Area, AreaLevel
-from weerbaar.prevention.forms import BusRequestForm, municipality_choices
+from weerbaar.prevention.forms import BusRequestForm, LostLinkForm, municipality_choices
 from weerbaar.prevention.models import ArticleVersion, PlanState, Section, TourStop
-from weerbaar.prevention.services import bookings, content, flyer, planning, support
+from weerbaar.prevention.services import bookings, bus_mail, content, flyer, planning, support
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -95,7 +96,8 @@ def flyer_pdf(request: HttpRequest) -> HttpResponse:
             {"municipalities": municipality_choices()[1:], "unknown": bool(code)},
             status=404 if code else 200,
         )
-    document = flyer.build(municipality, request.build_absolute_uri(reverse("prevention:parents")))
+    public = settings.WEERBAAR_PUBLIC_URL
+    document = flyer.build(municipality, public + reverse("prevention:parents") if public else "")
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="flyer-{municipality.code}.pdf"'
     return response
@@ -110,13 +112,16 @@ def bus(request: HttpRequest) -> HttpResponse:
 def bus_request(request: HttpRequest) -> HttpResponse:
     form = BusRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created, token = bookings.submit(form.request_fields(), form.windows)
+        created, token = bookings.submit(
+            form.request_fields(), form.windows, base=request.build_absolute_uri("/")
+        )
         messages.success(
             request,
             _(
-                "Uw aanvraag %(ref)s is ontvangen. Bewaar het adres van deze pagina: daarmee ziet u later de stand van zaken."
+                "Uw aanvraag %(ref)s is ontvangen. We hebben de link naar deze pagina ook naar "
+                "%(email)s gestuurd: daarmee ziet u later de stand van zaken."
             )
-            % {"ref": created.reference},
+            % {"ref": created.reference, "email": created.contact_email},
         )
         return redirect("prevention:bus-status", token=token)
     return render(
@@ -151,6 +156,27 @@ def bus_status(request: HttpRequest, token: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def bus_lost_link(request: HttpRequest) -> HttpResponse:
+    """A new status link by e-mail, to the address the request gave; the page says the
+    same whether or not a request matched, so it tells nobody who asked for the bus."""
+    form = LostLinkForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        bus_mail.resend_link(
+            form.cleaned_data["reference"],
+            form.cleaned_data["email"],
+            base=request.build_absolute_uri("/"),
+        )
+        sent = True
+    return render(
+        request,
+        "prevention/bus/lost_link.html",
+        {"form": form, "sent": sent},
+        status=400 if form.errors else 200,
+    )
 
 
 @require_POST

@@ -29,7 +29,7 @@ class LetterTemplate(models.Model):
             "{gemeente}, {organisatie}."
         ),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("gewijzigd op"))
 
     class Meta:
         verbose_name = _("briefsjabloon")

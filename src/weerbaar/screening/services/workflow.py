@@ -5,6 +5,7 @@ data (suspensions, LBB dates, hearing) in step. A person decides; checks only in
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -43,6 +44,36 @@ OPEN = {State.SCREENING, State.INFO_REQUESTED, State.LBB, State.HEARING}
 
 class StepError(ValueError):
     """A step that is not allowed now; the message says why (Dutch)."""
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The steps the application page offers now: the next ones in the open, the others
+    that the phase also allows folded away, and none that the phase does not allow."""
+
+    primary: list[str]
+    other: list[str]
+
+
+def steps_now(application: Application) -> Steps:
+    state = application.state
+    extend = (
+        ["verdaging"] if application.kind.extension_weeks and not application.extended_weeks else []
+    )
+    if state == State.SCREENING and not application.assessment:
+        return Steps(["beoordeling"], [*extend, "besluit"])
+    if state == State.SCREENING and application.assessment == Assessment.NONE:
+        return Steps(["besluit"], ["voornemen", *extend])
+    if state == State.SCREENING:
+        return Steps(["voornemen", "besluit"], extend)
+    if state == State.INFO_REQUESTED:
+        return Steps(["aanvulling-ontvangen"], extend)
+    if state == State.LBB:
+        lbb_extend = [] if application.lbb_extension_weeks else ["lbb-verlenging"]
+        return Steps(["lbb-advies"], ["lbb-vragen", *lbb_extend, *extend])
+    if state == State.HEARING:
+        return Steps(["besluit"], extend)
+    return Steps([], [])
 
 
 def terms(application: Application) -> deadlines.Terms:

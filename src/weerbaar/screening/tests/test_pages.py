@@ -204,3 +204,36 @@ def test_register_pages_keep_the_filters(country: Any, staff: Any) -> None:
     page = _client(staff["anna"]).get("/screening/?soort=subsidie&sorteer=kenmerk").content.decode()
     assert "Pagina 1 van 2" in page
     assert 'href="?soort=subsidie&amp;sorteer=kenmerk&amp;pagina=2"' in page
+
+
+def _steps(html: str) -> tuple[str, str]:
+    """The open part of the steps section and the folded 'Andere stappen' part."""
+    section = html.split('id="stappen"')[1].split("</section>")[0]
+    if "Andere stappen in deze fase" not in section:
+        return section, ""
+    open_part, folded = section.split('<details class="other-steps"', 1)
+    return open_part, folded
+
+
+def test_the_page_shows_only_the_steps_of_the_current_phase(
+    country: Any, staff: dict[str, Any]
+) -> None:
+    """In 'eigen onderzoek' the page used to show the assessment, the intention to refuse
+    and the decision at once. Now: first the assessment; the decision folded away; no
+    intention to refuse before there is an assessment."""
+    app = application(country["GM0014"], staff["anna"])
+    client = _client(staff["anna"])
+    shown, folded = _steps(client.get(f"/screening/{app.pk}/").content.decode())
+    assert "/stap/beoordeling/" in shown
+    assert "/stap/besluit/" not in shown and "/stap/besluit/" in folded
+    assert "/stap/voornemen/" not in shown + folded
+    workflow.assess(
+        app,
+        "geen",
+        "Niets gevonden in eigen onderzoek.",
+        actor=staff["anna"],
+        on=timezone.localdate(),
+    )
+    shown, folded = _steps(client.get(f"/screening/{app.pk}/").content.decode())
+    assert "/stap/besluit/" in shown and "/stap/beoordeling/" not in shown + folded
+    assert "/stap/voornemen/" in folded

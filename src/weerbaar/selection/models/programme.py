@@ -11,7 +11,7 @@ class Programme(models.Model):
     slug = models.SlugField(_("korte naam"), max_length=100, unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
     target_group = models.CharField(_("doelgroep"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("programma")

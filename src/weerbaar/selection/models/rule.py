@@ -22,8 +22,9 @@ class Rule(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="rules",
+        verbose_name=_("programma"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("selectieregel")
@@ -39,14 +40,21 @@ class Rule(models.Model):
 
 
 class RuleVersion(models.Model):
-    rule = models.ForeignKey(Rule, on_delete=models.PROTECT, related_name="versions")
+    rule = models.ForeignKey(
+        Rule, on_delete=models.PROTECT, related_name="versions", verbose_name=_("selectieregel")
+    )
     number = models.PositiveIntegerField(_("versie"))
     definition = models.JSONField(_("definitie"))
-    definition_hash = models.CharField(max_length=64)
+    definition_hash = models.CharField(max_length=64, verbose_name=_("hash van de definitie"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("versie van een selectieregel")
@@ -66,15 +74,25 @@ class RuleVersion(models.Model):
 
 
 class SelectionRun(models.Model):
-    rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="runs")
+    rule_version = models.ForeignKey(
+        RuleVersion,
+        on_delete=models.PROTECT,
+        related_name="runs",
+        verbose_name=_("versie van de regel"),
+    )
     data_versions = models.JSONField(_("gebruikte gegevens"))
     result = models.TextField(_("uitkomst (canonieke JSON)"))
-    input_hash = models.CharField(max_length=64)
-    output_hash = models.CharField(max_length=64)
+    input_hash = models.CharField(max_length=64, verbose_name=_("hash van de invoer"))
+    output_hash = models.CharField(max_length=64, verbose_name=_("hash van de uitkomst"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("gemaakt door"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
 
     class Meta:
         verbose_name = _("selectierun")

@@ -114,6 +114,9 @@ def test_editor_what_if_shows_the_result_without_storing(data: None, client: Cli
     )
     html = response.content.decode()
     assert "Opbouw van de score van Aastad" in html
+    # weights 2 and 1: the breakdown shows the share each counts for, and names, not codes
+    assert "2,00 (67%)" in html and "1,00 (33%)" in html
+    assert '<th scope="row">misdrijven-3-1-1-per-10000' not in html
     assert "minder dan 80.000 inwoners" in html
     assert "Beschrijving voor het algoritmeregister" in html
     assert 'value="opslaan"' not in html  # no right to store and run

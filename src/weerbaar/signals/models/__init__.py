@@ -1,5 +1,6 @@
 from weerbaar.core.append_only import AppendOnlyError
 from weerbaar.signals.models.category import Category, ChecklistIndicator
+from weerbaar.signals.models.contact import ReporterContact
 from weerbaar.signals.models.signal import (
     OWNER_ONLY,
     Attachment,
@@ -26,6 +27,7 @@ __all__ = [
     "EventKind",
     "LocationKind",
     "Platform",
+    "ReporterContact",
     "Signal",
     "SignalEvent",
     "SignalShare",

@@ -11,6 +11,7 @@ from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.core.locking import door
 from weerbaar.signals.models import Category, EventKind, Signal, SignalEvent
+from weerbaar.signals.services import updates
 
 
 class ConversationError(ValueError):
@@ -38,6 +39,7 @@ def ask_reporter(signal: Signal, text: str, *, actor: Any) -> SignalEvent:
         visible_to_reporter=True,
     )
     record(AuditAction.CHANGE, actor=actor, obj=signal)
+    updates.notify(signal)
     return event
 
 

@@ -4,7 +4,7 @@ history line, so a receipt is only ever shown for something that is fully stored
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -15,7 +15,7 @@ from django.db.models import Q
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.areas.models import Area
-from weerbaar.areas.services import postcodes
+from weerbaar.areas.services import geocoding, postcodes
 from weerbaar.core.images import CleanImage
 from weerbaar.signals import events
 from weerbaar.signals.models import (
@@ -52,6 +52,8 @@ class LocationInput:
     place: str = ""
     municipality: Area | None = None
     district: str = ""
+    #: a district picked from the list: taken as it is
+    area: Area | None = None
     latitude: Decimal | None = None
     longitude: Decimal | None = None
     platform: str = ""
@@ -84,6 +86,13 @@ def locate(data: LocationInput) -> Area | None:
     """The smallest area we can tell from what was given (see services.location)."""
     if data.latitude is not None and data.longitude is not None:
         return location.area_at(data.latitude, data.longitude)
+    if data.area is not None:
+        return data.area
+    bag = geocoding.lookup(data.postcode, data.house_number, data.house_letter, data.house_addition)
+    if bag is not None:  # the address itself is known: its neighbourhood, not just the town
+        at = location.area_at(bag.position.latitude, bag.position.longitude)
+        if at is not None:
+            return at
     found = postcodes.table_area(data.postcode) if data.postcode else None
     if found is not None:
         return found
@@ -108,6 +117,23 @@ def locate(data: LocationInput) -> Area | None:
     return municipality
 
 
+def _completed(data: IntakeInput) -> IntakeInput:
+    """Street and place from the BAG extract where the reporter gave only postcode and
+    house number (offline, like Signalen's address lookup)."""
+    where = data.location
+    if where.street and where.place:
+        return data
+    bag = geocoding.lookup(
+        where.postcode, where.house_number, where.house_letter, where.house_addition
+    )
+    if bag is None:
+        return data
+    return replace(
+        data,
+        location=replace(where, street=where.street or bag.street, place=where.place or bag.place),
+    )
+
+
 def submit(
     data: IntakeInput,
     *,
@@ -119,6 +145,7 @@ def submit(
         existing = Signal.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return Receipt(existing, None, duplicate=True)
+    data = _completed(data)
     area = locate(data.location)
     placement = location.place(area)
     suggestion = categorise.suggest(data.description + " " + " ".join(data.answers.values()))

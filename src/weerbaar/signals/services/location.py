@@ -25,7 +25,8 @@ from weerbaar.accounts.models import Organisation
 from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services import postcodes
-from weerbaar.areas.services.selectors import ancestors
+from weerbaar.areas.services.selectors import ancestors, children, current_areas, find_area
+from weerbaar.areas.services.svg_map import SvgMap, build_map
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,45 @@ def place(area: Area | None) -> Placement:
     outside = bool(region) and area is not None and area.pk not in region
     owner = intake_organisation() if area is None or outside else None
     return Placement(area=area, municipality=municipality, outside_region=outside, owner=owner)
+
+
+def region_municipalities() -> list[Area]:
+    """The municipalities the participating organisations cover, by name."""
+    region = _region_area_ids()
+    if not region:
+        return []
+    return list(current_areas(AreaLevel.GEMEENTE).filter(pk__in=region).order_by("name"))
+
+
+def district_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The districts (wijken) of the region, grouped by municipality, for a list a
+    resident picks from without JavaScript."""
+    groups = []
+    for municipality in region_municipalities():
+        districts = children(municipality).filter(level=AreaLevel.WIJK).order_by("name")
+        options = [(d.code, d.name) for d in districts]
+        if options:
+            groups.append((municipality.name, options))
+    return groups
+
+
+def district(code: str) -> Area | None:
+    """A current district of the region, by code (what the list sends)."""
+    allowed = {c for _name, options in district_choices() for c, _label in options}
+    return find_area(code) if code in allowed else None
+
+
+def region_map() -> SvgMap | None:
+    """The map a resident may click on (with JavaScript): the region's districts, else
+    every municipality. Drawn from the boundaries Weerbaar holds; nothing from outside."""
+    municipalities = region_municipalities()
+    if municipalities:
+        areas = list(
+            current_areas(AreaLevel.WIJK).filter(parent__in=municipalities).exclude(geometry=None)
+        )
+    else:
+        areas = list(current_areas(AreaLevel.GEMEENTE).exclude(geometry=None))
+    return build_map(areas, href=lambda area: None, label=lambda area: area.name)
 
 
 def clear_caches() -> None:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from weerbaar.signals.models import Attachment, EventKind, Signal, SignalEvent, Status
+from weerbaar.signals.services import updates
 
 DEFAULT_RETENTION: dict[str, dict[str, Any]] = {
     Status.AFGEHANDELD: {"days": 365, "action": "anonymise"},
@@ -71,6 +72,7 @@ def policy() -> dict[str, dict[str, Any]]:
 def anonymise(signal: Signal) -> int:
     """Strip a signal down to statistics; returns the number of attachments removed."""
     removed, _ = Attachment.objects.filter(signal=signal).delete()
+    updates.unsubscribe(signal)
     Signal.objects.filter(pk=signal.pk).update(
         description="[geanonimiseerd]",
         answers={},

@@ -14,6 +14,7 @@ from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.core.locking import door
 from weerbaar.signals.models import EventKind, Signal, SignalEvent, Status
+from weerbaar.signals.services import updates
 
 TRANSITIONS: dict[str, set[str]] = {
     Status.ONTVANGEN: {
@@ -86,6 +87,7 @@ def change(
         raise TransitionError(
             str(_("Bevestig dat u het signaal op '%(to)s' zet.") % {"to": Status(to).label})
         )
+    seen_before = PUBLIC_CODES[Status(signal.status)]
     event = SignalEvent.objects.create(
         signal=signal,
         kind=EventKind.STATUS,
@@ -99,4 +101,6 @@ def change(
     signal.status_changed_at = timezone.now()
     signal.save(update_fields=["status", "status_changed_at"])
     record(AuditAction.CHANGE, actor=actor, obj=signal)
+    if PUBLIC_CODES[Status(to)] != seen_before:
+        updates.notify(signal, closing=to in CLOSING)
     return event

@@ -53,7 +53,7 @@ def test_report_without_javascript_then_status_page(browser: Any, site: str) -> 
     page.wait_for_selector("text=Iets aanvullen")
     page.fill("#id_text", "Ook op zaterdag open tot middernacht.")
     page.get_by_role("button", name="Versturen").click()
-    page.wait_for_selector("text=Je aanvulling is ontvangen")
+    page.wait_for_selector("text=Uw aanvulling is ontvangen")
     assert errors == [] and foreign == []
     page.close()
 
@@ -95,4 +95,31 @@ def test_back_office_pages_have_no_wcag_violations(browser: Any, site: str) -> N
     ):
         page.goto(site + path)
         assert_accessible(page, errors, foreign)
+    page.close()
+
+
+def test_with_javascript_a_click_on_the_map_places_the_report(browser: Any, site: str) -> None:
+    page, errors, foreign = open_page(browser, site + "/melden/?categorie=witwassen")
+    district = page.locator(".location-map path", has=page.locator("title", has_text="Oud-Zuid"))
+    district.click()
+    assert page.locator("#id_latitude").input_value()
+    assert "Gekozen punt" in page.locator("[data-chosen]").inner_text()
+    assert_accessible(page, errors, foreign)
+    page.fill("#id_description", "Een kapperszaak waar nooit klanten komen.")
+    page.get_by_role("button", name="Melding versturen").click()
+    page.wait_for_selector("#ontvangstcode")
+    receipt = page.locator("#ontvangstcode").inner_text()
+    signal = Signal.objects.get(receipt=receipt)
+    assert signal.area is not None and signal.area.code == "WK001401"
+    assert signal.latitude is not None
+    assert errors == [] and foreign == []
+    page.close()
+
+
+def test_without_javascript_the_map_stays_hidden(browser: Any, site: str) -> None:
+    page, _errors, _foreign = open_page(
+        browser, site + "/melden/?categorie=witwassen", javascript=False
+    )
+    assert not page.locator(".location-map").is_visible()
+    assert page.locator("#id_district_code").is_visible()
     page.close()

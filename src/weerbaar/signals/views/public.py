@@ -6,14 +6,27 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from weerbaar.signals.forms import ReporterMessageForm, SignalForm, StatusLookupForm
+from weerbaar.signals.forms import (
+    ReporterMessageForm,
+    SignalForm,
+    StatusLookupForm,
+    UpdatesForm,
+)
 from weerbaar.signals.models import Category, Channel, Signal
-from weerbaar.signals.services import conversation, intake, receipts, status
+from weerbaar.signals.services import (
+    conversation,
+    intake,
+    location,
+    receipts,
+    status,
+    updates,
+)
 from weerbaar.signals.services.ratelimit import Verdict, busy_message, limiter
 from weerbaar.signals.uploads import max_file_bytes, max_files
 
@@ -36,8 +49,11 @@ def _refused(request: HttpRequest, bucket: str) -> HttpResponse | None:
 
 
 def _form_context(form: SignalForm, category: Category | None, token: str) -> dict[str, Any]:
+    found = location.region_map()
     return {
         "form": form,
+        "location_map": found,
+        "location_frame": found.frame_attribute if found else "",
         "category": category,
         "token": token,
         "max_files": max_files(),
@@ -79,7 +95,13 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "signals/public/receipt.html",
-        {"signal": result.signal, "secret": result.secret, "duplicate": result.duplicate},
+        {
+            "signal": result.signal,
+            "secret": result.secret,
+            "duplicate": result.duplicate,
+            "updates_form": UpdatesForm(),
+            "review_days": settings.WEERBAAR_REPORT_REVIEW_DAYS,
+        },
         status=200 if result.duplicate else 201,
     )
 
@@ -94,6 +116,8 @@ def _status_page(request: HttpRequest, signal: Signal, secret: str, **extra: Any
         "messages_for_reporter": conversation.reporter_view(signal),
         "message_form": extra.pop("message_form", None) or ReporterMessageForm(),
         "can_add": signal.anonymised_at is None,
+        "updates_form": extra.pop("updates_form", None) or UpdatesForm(),
+        "subscribed": updates.subscribed(signal),
         **extra,
     }
     return render(
@@ -148,3 +172,42 @@ def add_message(request: HttpRequest) -> HttpResponse:
     except conversation.ConversationError as exc:
         return _status_page(request, signal, secret, error=str(exc), status_code=400)
     return _status_page(request, signal, secret, added=True)
+
+
+@require_http_methods(["POST"])
+def updates_choice(request: HttpRequest) -> HttpResponse:
+    """Opt in to (or out of) "er is nieuws" e-mails, with the receipt code and secret."""
+    if (refused := _refused(request, "status")) is not None:
+        return refused
+    secret = request.POST.get("secret", "")
+    signal = receipts.find_for_reporter(request.POST.get("receipt", ""), secret)
+    if signal is None:
+        return render(
+            request,
+            "signals/public/lookup.html",
+            {"form": StatusLookupForm(), "not_found": True},
+            status=404,
+        )
+    if request.POST.get("actie") == "uit":
+        updates.unsubscribe(signal)
+        return _status_page(
+            request,
+            signal,
+            secret,
+            updates_message=_(
+                "U krijgt geen e-mail meer over deze melding. Uw e-mailadres is gewist."
+            ),
+        )
+    form = UpdatesForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, signal, secret, updates_form=form, status_code=400)
+    try:
+        updates.subscribe(signal, form.cleaned_data["email"])
+    except updates.UpdatesError as exc:
+        return _status_page(request, signal, secret, error=str(exc), status_code=400)
+    return _status_page(
+        request,
+        signal,
+        secret,
+        updates_message=_("U krijgt een e-mail als er nieuws is. Wat het nieuws is, leest u hier."),
+    )

@@ -33,6 +33,24 @@ def has_areas() -> bool:
 
 
 def register_importer() -> None:
+    from weerbaar.areas.services.importing import addresses
+
+    imports.register(
+        imports.Importer(
+            name="postcodes",
+            description="een punt per postcode van 4 cijfers voor heel Nederland (GeoNames)",
+            run=addresses.import_postcodes,
+            has_data=addresses.has_postcodes,
+        )
+    )
+    imports.register(
+        imports.Importer(
+            name="bag",
+            description="adressen uit een BAG-uittreksel (CSV) voor adres en plaats op de kaart",
+            run=addresses.import_bag,
+            has_data=addresses.has_bag,
+        )
+    )
     imports.register(
         imports.Importer(
             name="areas",
