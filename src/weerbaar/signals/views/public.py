@@ -151,8 +151,9 @@ def lookup(request: HttpRequest) -> HttpResponse:
     return _status_page(request, signal, form.cleaned_data["secret"])
 
 
-@require_http_methods(["POST"])
-def add_message(request: HttpRequest) -> HttpResponse:
+def _reporter_signal(request: HttpRequest) -> tuple[Signal, str] | HttpResponse:
+    """The report the posted receipt code and secret open, or the answer to give instead
+    (too many tries: 429; no such pair: the lookup page with 404)."""
     if (refused := _refused(request, "status")) is not None:
         return refused
     secret = request.POST.get("secret", "")
@@ -164,6 +165,15 @@ def add_message(request: HttpRequest) -> HttpResponse:
             {"form": StatusLookupForm(), "not_found": True},
             status=404,
         )
+    return signal, secret
+
+
+@require_http_methods(["POST"])
+def add_message(request: HttpRequest) -> HttpResponse:
+    found = _reporter_signal(request)
+    if isinstance(found, HttpResponse):
+        return found
+    signal, secret = found
     form = ReporterMessageForm(request.POST)
     if not form.is_valid():
         return _status_page(request, signal, secret, message_form=form, status_code=400)
@@ -177,17 +187,10 @@ def add_message(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 def updates_choice(request: HttpRequest) -> HttpResponse:
     """Opt in to (or out of) "er is nieuws" e-mails, with the receipt code and secret."""
-    if (refused := _refused(request, "status")) is not None:
-        return refused
-    secret = request.POST.get("secret", "")
-    signal = receipts.find_for_reporter(request.POST.get("receipt", ""), secret)
-    if signal is None:
-        return render(
-            request,
-            "signals/public/lookup.html",
-            {"form": StatusLookupForm(), "not_found": True},
-            status=404,
-        )
+    found = _reporter_signal(request)
+    if isinstance(found, HttpResponse):
+        return found
+    signal, secret = found
     if request.POST.get("actie") == "uit":
         updates.unsubscribe(signal)
         return _status_page(
