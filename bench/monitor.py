@@ -77,6 +77,8 @@ def main() -> None:
         ("indicator page, all NL map", f"/monitor/{DRUGS}/?jaar=2023"),
         ("area profile GM0014", "/monitor/gebied/GM0014/"),
         ("area profile WK001400", "/monitor/gebied/WK001400/"),
+        ("area profile BU00140001", "/monitor/gebied/BU00140001/"),
+        ("district map GM0014", "/monitor/leefbaarometer-afw/?niveau=wijk&gemeente=GM0014"),
     ):
         cold, median, p95 = timings(client, url)
         print(f"{label:28s} cold {cold:7.1f} ms  warm median {median:6.1f} ms  p95 {p95:6.1f} ms")

@@ -19,6 +19,9 @@ Environment variables read here:
   ``WEERBAAR_SMTP_PASSWORD``, ``WEERBAAR_SMTP_TLS``, default on): send e-mail through this
   server. Else ``WEERBAAR_EMAIL_DIR``: write each e-mail as a file there. Else e-mail is
   printed on the console (development). ``WEERBAAR_EMAIL_FROM``: the sender.
+- ``WEERBAAR_MONITOR_MIN_DENOMINATOR`` (default 100) / ``WEERBAAR_MONITOR_MIN_NUMERATOR``
+  (default 10): below these many inhabitants a monitor rate is suppressed as "te klein";
+  below these many cases it is shown with a warning.
 - ``WEERBAAR_AUDIT_SIGNING_KEY_FILE``: private key that signs audit checkpoints.
   Default ``var/audit-signing-key.pem`` (made on first use).
 - ``WEERBAAR_TRUSTED_PROXY_HOPS``: how many proxies of your own stand before Weerbaar
@@ -164,6 +167,10 @@ WEERBAAR_POSTCODE_FILE = env_str("WEERBAAR_POSTCODE_FILE") or None
 WEERBAAR_PUBLIC_URL = (env_str("WEERBAAR_PUBLIC_URL") or "").rstrip("/")
 #: what the receipt promises a resident: a first look within this many working days
 WEERBAAR_REPORT_REVIEW_DAYS = int(env_str("WEERBAAR_REPORT_REVIEW_DAYS") or 5)
+#: small numbers in the monitor: a rate over fewer inhabitants is not shown ("te klein"),
+#: a rate from fewer cases is shown with a warning
+WEERBAAR_MONITOR_MIN_DENOMINATOR = int(env_str("WEERBAAR_MONITOR_MIN_DENOMINATOR") or 100)
+WEERBAAR_MONITOR_MIN_NUMERATOR = int(env_str("WEERBAAR_MONITOR_MIN_NUMERATOR") or 10)
 
 # E-mail (the camper-bus requester; residents who asked for updates): SMTP in production,
 # files or the console elsewhere. Addresses never go into a log line (core.mail).

@@ -60,17 +60,34 @@ LEVEL_PLURAL = {
 TABLE_PAGE_SIZE = 50
 
 
+#: levels an indicator page can show; districts and neighbourhoods per municipality
+PAGE_LEVELS = ("gemeente", "wijk", "buurt")
+
+
+def _page_level(request: HttpRequest, indicator: Indicator) -> tuple[str, str | None]:
+    """The level and parent area asked for, limited to what the indicator has."""
+    offered = [level for level in PAGE_LEVELS if level in indicator.levels]
+    level = request.GET.get("niveau") or (offered[0] if offered else "gemeente")
+    if level not in offered:
+        level = offered[0] if offered else "gemeente"
+    if level == "gemeente":
+        province = request.GET.get("provincie") or None
+        return level, province if province and re.fullmatch(r"PV\d{2}", province) else None
+    municipality = (request.GET.get("gemeente") or "").strip().upper() or None
+    if municipality and not re.fullmatch(r"GM\d{4}", municipality):
+        municipality = None
+    return level, municipality
+
+
 def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
     indicator = get_object_or_404(Indicator, code=code)
     year = request.GET.get("jaar")
-    province = request.GET.get("provincie") or None
-    if province and not re.fullmatch(r"PV\d{2}", province):
-        province = None
+    level, parent = _page_level(request, indicator)
     table = indicator_table(
         indicator,
-        level="gemeente",
+        level=level,
         year=int(year) if year and year.isdigit() else None,
-        parent=province,
+        parent=parent,
     )
     response = _export(
         request, export.indicator_rows(table), f"{indicator.code}-{table.year}", indicator.code
@@ -80,29 +97,40 @@ def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
     sort = request.GET.get("sorteer", "waarde")
     descending = request.GET.get("volgorde", "af") == "af"
     rows = sort_rows(table.rows, sort if sort in SORT_KEYS else "waarde", descending)
-    classes, legend = charts.quantile_classes([r.value for r in table.rows])
+    # classes over every area of the level in the country, so the words mean the same
+    # on every map and in every profile
+    classes, legend = charts.quantile_classes(table.everywhere)
     by_code = {r.code: r for r in table.rows}
+    for row in table.rows:
+        row.relative = charts.relative_word(classes.get(row.code, ""), indicator.unit)
 
     def label(area: Area) -> str:
         row = by_code.get(area.code)
-        shown = (
-            format_value(row.value.value, indicator.unit, row.value.status)
-            if row
-            else _("geen waarde")
-        )
-        return f"{area.name}: {shown}"
+        if row is None:
+            return f"{area.name}: {_('geen waarde')}"
+        shown = format_value(row.value.value, indicator.unit, row.value.status)
+        word = charts.relative_word(classes.get(area.code, ""), indicator.unit)
+        return f"{area.name}: {shown}" + (f" ({word})" if word else "")
 
     page = Paginator(rows, TABLE_PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
-    shown_codes = set(by_code)
-    map_areas = [a for a in areas.current_areas("gemeente") if a.code in shown_codes]
-    svg = build_map(
-        map_areas,
-        href=lambda area: reverse("monitor:profile", args=[area.code]),
-        label=label,
-        css_class=lambda area: classes.get(area.code, "missing"),
-    )
+    svg = None
+    # a map of the whole country per municipality, or of one municipality's districts;
+    # neighbourhoods have no boundaries here and get the table only
+    if level == "gemeente" or (level == "wijk" and parent):
+        map_areas = [a for a in areas.current_areas(level) if a.code in by_code]
+        svg = build_map(
+            map_areas,
+            href=lambda area: reverse("monitor:profile", args=[area.code]),
+            label=label,
+            css_class=lambda area: classes.get(area.code, "missing"),
+        )
+    parent_name = areas.names([parent]).get(parent, "") if parent else ""
+    filters = {
+        "niveau": level,
+        **({"provincie" if level == "gemeente" else "gemeente": parent} if parent else {}),
+    }
     return render(
         request,
         "monitor/indicator.html",
@@ -117,13 +145,26 @@ def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
             "descending": descending,
             "map": svg,
             "legend": [
-                (css, format_value(lo, indicator.unit), format_value(hi, indicator.unit))
-                for css, lo, hi in legend
+                (css, format_value(lo, indicator.unit), format_value(hi, indicator.unit), words)
+                for (css, lo, hi), words in zip(
+                    legend, charts.relative_words(indicator.unit), strict=False
+                )
             ],
             "provinces": areas.provinces().order_by("name"),
-            "province": province,
-            "province_name": areas.names([province]).get(province, "") if province else "",
+            "municipalities": areas.current_areas("gemeente").order_by("name"),
+            "level": level,
+            "levels": [(lv, LEVEL_PLURAL[lv]) for lv in PAGE_LEVELS if lv in indicator.levels],
+            "level_plural": LEVEL_PLURAL.get(level, level),
+            "parent": parent,
+            "parent_name": parent_name,
+            "province": parent if level == "gemeente" else None,
+            "province_name": parent_name if level == "gemeente" else "",
+            "filters": urlencode({"jaar": table.year or "", **filters}),
             "higher": comparisons.higher_means(indicator),
+            "relative": {
+                code: charts.relative_word(css, indicator.unit) for code, css in classes.items()
+            },
+            "relative_method": charts.RELATIVE_METHOD,
         },
     )
 
@@ -154,7 +195,10 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
             "ancestors": areas.ancestors(area),
             "lines": [(line, charts_by_code.get(line.indicator.code)) for line in lines],
             "overview": profile_overview(lines),
+            "relative_method": charts.RELATIVE_METHOD,
             "level_plural": LEVEL_PLURAL.get(area.level, area.level),
+            "scope_plural": LEVEL_PLURAL.get(area.level, area.level)
+            + (_(" in Nederland") if area.level in {"wijk", "buurt"} else ""),
             "peers": sorted(areas.names(peer_codes).items(), key=lambda item: item[1]),
             "province": area.parent if area.level == "gemeente" else None,
         },

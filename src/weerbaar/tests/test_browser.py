@@ -12,7 +12,7 @@ import pytest
 
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.core.tests.browser import assert_accessible, open_page
-from weerbaar.monitor.tests.factories import small_monitor
+from weerbaar.monitor.tests.factories import observe, small_monitor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,6 +27,10 @@ PAGES = [
     "/monitor/misdrijven-3-1-1-per-10000/?jaar=2024",
     "/monitor/gebied/GM0014/",
     "/monitor/vergelijk/?gebied=GM0014&gebied=PV22",
+    "/monitor/gebied/WK001400/",
+    "/monitor/gebied/BU00140000/",
+    "/monitor/leefbaarometer-afw/?niveau=wijk&gemeente=GM0014",
+    "/monitor/verdachten-12-17-per-10000/",
 ]
 
 
@@ -34,7 +38,19 @@ PAGES = [
 def site(live_server: Any) -> str:
     small_country()
     small_monitor()
+    districts_and_neighbourhoods()
     return str(live_server.url)
+
+
+def districts_and_neighbourhoods() -> None:
+    """Leefbaarometer for the two districts (2022) and the neighbourhood (2024, with class)."""
+    for code, value in (("WK001400", 0.185), ("WK001401", 0.12)):
+        observe("leefbaarometer.afw", code, 2022, value)
+        observe("kwb.totaal", code, 2024, 12000)
+    observe("leefbaarometer.afw", "BU00140000", 2024, 0.189)
+    observe("leefbaarometer.kscore", "BU00140000", 2024, 9)
+    observe("misdrijven.totaal", "BU00140000", 2023, 1428)
+    observe("kwb.totaal", "BU00140000", 2024, 4745)
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -79,9 +79,16 @@ class ValueSerializer(serializers.Serializer):
     numerator = serializers.FloatField(allow_null=True)
     denominator = serializers.FloatField(allow_null=True)
     status = serializers.CharField(
-        help_text="definitief, voorlopig, ontbreekt, geheim, nihil of herindeling."
+        help_text="definitief, voorlopig, ontbreekt, geheim, nihil, herindeling of klein "
+        "(te weinig inwoners in de noemer: niet getoond)."
     )
-    note = serializers.CharField(allow_blank=True)
+    note = serializers.CharField(
+        allow_blank=True, help_text="Hoe de waarde is gemaakt als dat niet 'zoals gepubliceerd' is."
+    )
+    classNumber = serializers.IntegerField(
+        allow_null=True, help_text="Gepubliceerde klasse 1-9 (Leefbaarometer), anders null."
+    )
+    classInWords = serializers.CharField(allow_blank=True, help_text="'klasse 7: goed'.")
     rank = serializers.IntegerField(
         allow_null=True, help_text="1 = hoogste waarde van alle gebieden."
     )

@@ -17,6 +17,7 @@ from weerbaar.monitor.api.serializers import (
 )
 from weerbaar.monitor.models import Indicator, Observation
 from weerbaar.monitor.services import comparisons
+from weerbaar.monitor.services.formatting import class_in_words
 from weerbaar.monitor.services.tables import indicator_table
 
 
@@ -119,6 +120,8 @@ class IndicatorValuesView(APIView):
                         "denominator": row.value.denominator,
                         "status": row.value.status,
                         "note": row.value.note,
+                        "classNumber": row.value.klass,
+                        "classInWords": class_in_words(row.value.klass, indicator.class_words),
                         "rank": row.ranking.rank if row.ranking else None,
                         "percentile": round(row.ranking.percentile, 2) if row.ranking else None,
                         "shareHigher": round(row.ranking.share_higher, 2) if row.ranking else None,

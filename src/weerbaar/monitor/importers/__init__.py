@@ -17,3 +17,14 @@ def register_importer() -> None:
             has_data=lambda: Observation.objects.exists(),
         )
     )
+    from weerbaar.monitor.importers.statline import import_statline
+    from weerbaar.monitor.models import DataVersion
+
+    imports.register(
+        imports.Importer(
+            name="statline",
+            description="een CBS StatLine-tabel uit een map of zip (OData of download)",
+            run=import_statline,
+            has_data=lambda: DataVersion.objects.filter(importer="statline").exists(),
+        )
+    )

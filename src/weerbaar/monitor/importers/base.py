@@ -19,6 +19,7 @@ class Record(NamedTuple):
     year: int
     value: float | None
     status: str
+    method: str = ""  # Method: "" when published as such
 
 
 class Source(Protocol):

@@ -9,6 +9,7 @@ import yaml
 
 from weerbaar.core.imports import DataFileError, EntityCount
 from weerbaar.monitor.models import Aggregation, Direction, Indicator, Unit
+from weerbaar.monitor.services.formatting import CLASS_WORDS
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "catalogue.yaml"
 REQUIRED = [
@@ -32,6 +33,10 @@ def _fields(entry: dict[str, Any], position: int, path: Path) -> dict[str, Any]:
     if missing:
         raise DataFileError(
             path, None, f"indicator {entry.get('code', position)}: ontbreekt {', '.join(missing)}"
+        )
+    if entry.get("class_words") not in (None, "", *CLASS_WORDS):
+        raise DataFileError(
+            path, None, f"indicator {entry['code']}: onbekende class_words '{entry['class_words']}'"
         )
     for key, choices in (("unit", Unit), ("direction", Direction), ("aggregation", Aggregation)):
         if entry[key] not in choices.values:
@@ -58,6 +63,12 @@ def _fields(entry: dict[str, Any], position: int, path: Path) -> dict[str, Any]:
         "licence": source["licence"],
         "citation": source["citation"],
         "notes": entry.get("notes") or "",
+        "class_measure": entry.get("class_measure") or "",
+        "class_words": entry.get("class_words") or "",
+        "denominator_years_apart": int(entry.get("denominator_years_apart") or 0),
+        "registration_note": bool(entry.get("registration_note")),
+        "effort_indicator": entry.get("effort_indicator") or "",
+        "load_hint": entry.get("load_hint") or "",
         "position": position,
     }
 
@@ -85,3 +96,33 @@ def sync_catalogue(counts: EntityCount, path: Path = CATALOGUE) -> None:
             counts.updated += 1
         else:
             counts.unchanged += 1
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(path, None, f"catalogus onleesbaar ({exc})") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def catalogue_mappings(path: Path = CATALOGUE) -> list[Any]:
+    """The catalogue's StatLine mappings (``statline:``): which table feeds which measure."""
+    from weerbaar.monitor.importers.statline.mapping import entries_from
+
+    return entries_from(_load(path).get("statline"), str(path))
+
+
+def sync_extra_indicators(entries: list[dict[str, Any]], path: Path) -> EntityCount:
+    """Indicators an analyst defines beside a table they bring (``weerbaar.yaml``); placed
+    after the catalogue's own."""
+    counts = EntityCount()
+    offset = Indicator.objects.count() + 1000
+    for number, entry in enumerate(entries):
+        if not isinstance(entry, dict) or "code" not in entry:
+            raise DataFileError(path, None, f"indicator {number + 1}: 'code' ontbreekt")
+        fields = _fields(entry, offset + number, path)
+        _, created = Indicator.objects.update_or_create(code=entry["code"], defaults=fields)
+        counts.created += int(created)
+        counts.updated += int(not created)
+    return counts

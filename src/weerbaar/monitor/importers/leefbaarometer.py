@@ -1,4 +1,5 @@
-"""Leefbaarometer 3.0 scores per district, and a municipal figure derived from them."""
+"""Leefbaarometer 3.0: scores per district 2002-2022 (with a municipal approximation derived
+from them), and the official scores per municipality and neighbourhood of 2024."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from weerbaar.monitor.importers.base import (
     parse_value,
     year_of,
 )
-from weerbaar.monitor.models import Observation, Status
+from weerbaar.monitor.models import Method, Observation, Status
 
 SCORES = ["lbm", "afw", "fys", "onv", "soc", "vrz", "won"]
 #: weights for the municipal figure: district population from KWB
@@ -80,6 +81,33 @@ def municipal_means(districts: list[Record], weights: dict[str, float]) -> Itera
         measure, code, year = key
         total, weight = sums.get(key, (0.0, 0.0))
         if weight:
-            yield Record(measure, code, year, total / weight, Status.FINAL)
+            yield Record(measure, code, year, total / weight, Status.FINAL, Method.DISTRICT_MEAN)
         else:
-            yield Record(measure, code, year, None, Status.MISSING)
+            yield Record(measure, code, year, None, Status.MISSING, Method.DISTRICT_MEAN)
+
+
+#: deviation columns of the 2024 files, and their published class (1-9) columns
+DEVIATIONS = ["afw", "fys", "onv", "soc", "vrz", "won"]
+CLASSES = ["kscore", *(f"k{name}" for name in DEVIATIONS)]
+
+
+class Leefbaarometer2024Source(MatchingFiles):
+    """``leefbaarometer3_gemeente_2024.csv`` and ``leefbaarometer3_buurt_2024.csv``: the
+    official scores (deviations from the national average) and classes 1-9 of meting 2024.
+
+    For municipalities these replace the approximation: BZK computes them from the 100 m grid
+    weighted by dwellings, which an average of districts cannot reproduce.
+    """
+
+    name = "leefbaarometer-2024"
+    table_id = "Leefbaarometer 3.0 meting 2024"
+    location = FileSource("leefbaarometer", r"leefbaarometer3_(gemeente|buurt)_\d{4}\.csv")
+
+    def read(self, path: Path) -> Iterator[Record]:
+        key = "gm_code" if "_gemeente_" in path.name else "bu_code"
+        for line, row in csv_rows(path, [key, "year", *DEVIATIONS, *CLASSES]):
+            code = area_code(path, line, row[key])
+            year = year_of(path, line, row["year"])
+            for column in [*DEVIATIONS, *CLASSES]:
+                value, status = parse_value(path, line, column, row[column])
+                yield Record(f"leefbaarometer.{column}", code, year, value, status)

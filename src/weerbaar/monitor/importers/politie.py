@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from weerbaar.monitor.importers.base import (
     parse_value,
     year_of,
 )
+from weerbaar.monitor.models import Method, Status
 
 #: offences that could not be attributed to a municipality: no area, not imported
 UNATTRIBUTED = "GM0000"
@@ -93,3 +95,39 @@ class CrimeConcentrationSource(MatchingFiles):
                 value,
                 status,
             )
+
+
+class NeighbourhoodCrimeSource(MatchingFiles):
+    """``misdrijven_47018NED_buurt_*.csv``: registered offences per neighbourhood (CBS OData
+    column names). Districts get the sum of their neighbourhoods, marked as such, when every
+    neighbourhood of the district has a number; otherwise the district stays missing."""
+
+    name = "politie-47018NED-buurt"
+    table_id = "47018NED"
+    location = FileSource("politie", r"misdrijven_47018NED_buurt.*\.csv")
+
+    def read(self, path: Path) -> Iterator[Record]:
+        required = ["SoortMisdrijf", "WijkenEnBuurten", "Perioden", "GeregistreerdeMisdrijven_1"]
+        districts: dict[tuple[str, str, int], list[Record]] = defaultdict(list)
+        for line, row in csv_rows(path, required):
+            period = row["Perioden"].strip()
+            if len(period) != 8 or period[4:6] != "JJ":
+                continue  # months and quarters: not used
+            kind = row["SoortMisdrijf"].strip()
+            measure = "misdrijven.totaal" if kind.startswith("0.0.0") else f"misdrijven.{kind}"
+            code = area_code(path, line, row["WijkenEnBuurten"])
+            value, status = parse_value(
+                path, line, "GeregistreerdeMisdrijven_1", row["GeregistreerdeMisdrijven_1"]
+            )
+            record = Record(measure, code, year_of(path, line, period[:4]), value, status)
+            yield record
+            if code.startswith("BU"):
+                districts[(measure, "WK" + code[2:8], record.year)].append(record)
+        for (measure, district, year), members in sorted(districts.items()):
+            if all(m.value is not None for m in members):
+                total = sum(m.value or 0.0 for m in members)
+                yield Record(measure, district, year, total, Status.FINAL, Method.NEIGHBOURHOOD_SUM)
+            else:
+                yield Record(
+                    measure, district, year, None, Status.MISSING, Method.NEIGHBOURHOOD_SUM
+                )

@@ -15,6 +15,7 @@ from weerbaar.monitor.importers.base import (
     parse_value,
     year_of,
 )
+from weerbaar.monitor.models import Method, Status
 
 
 class AveragePopulationSource(MatchingFiles):
@@ -37,8 +38,19 @@ class AveragePopulationSource(MatchingFiles):
             )
 
 
+#: youth age bands estimated from CBS's 5-year bands, assuming ages spread evenly within a
+#: band: 12-17 = 3/5 of 10-14 + 3/5 of 15-19; 18-24 = 2/5 of 15-19 + 20-24
+YOUTH_BANDS = {
+    "bevolking.12-17": {"leeftijd_10_14": 0.6, "leeftijd_15_19": 0.6},
+    "bevolking.18-24": {"leeftijd_15_19": 0.4, "leeftijd_20_24": 1.0},
+    "bevolking.12-24": {"leeftijd_10_14": 0.6, "leeftijd_15_19": 1.0, "leeftijd_20_24": 1.0},
+}
+
+
 class MunicipalAgeSource(MatchingFiles):
-    """``gemeenten_YYYY.csv``: inhabitants on 1 January by age band."""
+    """``gemeenten_YYYY.csv``: inhabitants on 1 January by age band, and the youth bands
+    estimated from them (marked as estimates: a table with single years of age, such as CBS
+    03759ned loaded through ``weerbaar import statline``, gives them exactly)."""
 
     name = "bevolking-leeftijd"
     table_id = "70072ned"
@@ -55,6 +67,8 @@ class MunicipalAgeSource(MatchingFiles):
             ):
                 value, status = parse_value(path, line, column, row[column])
                 yield Record(measure, code, year, value, status)
+            if all(column in row for column in ("leeftijd_15_19", "leeftijd_20_24")):
+                yield from _youth_bands(path, line, row, code, year)
 
 
 class KwbSource:
@@ -87,3 +101,18 @@ class KwbSource:
             for column, measure in (("inwoners", "kwb.totaal"), ("leeftijd_0_14", "kwb.0-14")):
                 value, status = parse_value(path, line, column, row[column])
                 yield Record(measure, code, year, value, status)
+
+
+def _youth_bands(
+    path: Path, line: int, row: dict[str, str], code: str, year: int
+) -> Iterator[Record]:
+    parsed = {
+        column: parse_value(path, line, column, row[column])
+        for column in ("leeftijd_10_14", "leeftijd_15_19", "leeftijd_20_24")
+    }
+    for measure, parts in YOUTH_BANDS.items():
+        if all(parsed[column][0] is not None for column in parts):
+            total = sum((parsed[column][0] or 0.0) * share for column, share in parts.items())
+            yield Record(measure, code, year, round(total), Status.FINAL, Method.AGE_ESTIMATE)
+        else:
+            yield Record(measure, code, year, None, Status.MISSING, Method.AGE_ESTIMATE)

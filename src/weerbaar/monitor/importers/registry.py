@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from weerbaar.monitor.importers.base import Source
-from weerbaar.monitor.importers.leefbaarometer import LeefbaarometerSource
+from weerbaar.monitor.importers.leefbaarometer import (
+    Leefbaarometer2024Source,
+    LeefbaarometerSource,
+)
 from weerbaar.monitor.importers.politie import (
     CrimeByTypeSource,
     CrimeConcentrationSource,
     CrimeTotalSource,
+    NeighbourhoodCrimeSource,
 )
 from weerbaar.monitor.importers.population import (
     AveragePopulationSource,
@@ -22,7 +26,9 @@ _SOURCES: list[Source] = [
     CrimeByTypeSource(),
     CrimeTotalSource(),
     CrimeConcentrationSource(),
+    NeighbourhoodCrimeSource(),
     LeefbaarometerSource(),
+    Leefbaarometer2024Source(),
 ]
 
 

@@ -17,6 +17,7 @@ class Unit(models.TextChoices):
     PER_10000 = "per_10000", _("per 10.000 inwoners")
     PER_KM2 = "per_km2", _("per km²")
     SCORE = "score", _("score")
+    KLASSE = "klasse", _("klasse 1-9")
 
 
 class Direction(models.TextChoices):
@@ -52,6 +53,19 @@ class Indicator(models.Model):
     licence = models.CharField(_("licentie"), max_length=200)
     citation = models.CharField(_("bronvermelding"), max_length=300)
     notes = models.TextField(_("toelichting"), blank=True)
+    #: a published class (1-9) per value, shown in words beside it (Leefbaarometer)
+    class_measure = models.CharField(_("klasse (meetreeks)"), max_length=80, blank=True)
+    class_words = models.CharField(_("klassen in woorden"), max_length=20, blank=True)
+    #: the denominator may come from a year at most this far away (nearest, later first)
+    denominator_years_apart = models.PositiveSmallIntegerField(
+        _("noemer uit ander jaar (max. jaren)"), default=0
+    )
+    #: a note on how registration affects the figure (police-registered crime)
+    registration_note = models.BooleanField(_("toelichting registratie-effecten"), default=False)
+    #: another indicator shown beside this one: the enforcement effort behind the figure
+    effort_indicator = models.CharField(_("inzet-indicator"), max_length=80, blank=True)
+    #: shown when the source table is not loaded: how to load it
+    load_hint = models.TextField(_("hoe te laden"), blank=True)
     position = models.PositiveIntegerField(default=0)
 
     class Meta:

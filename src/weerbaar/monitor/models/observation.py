@@ -18,6 +18,22 @@ class Status(models.TextChoices):
     SECRET = "geheim", _("geheim")  # CBS 'x'
     NIL = "nihil", _("nihil")  # CBS '-'
     REDIVISION = "herindeling", _("niet vergelijkbaar (herindeling)")
+    SMALL = "klein", _("te klein aantal")  # suppressed by Weerbaar: denominator too small
+
+
+class Method(models.TextChoices):
+    """Values Weerbaar derives itself, shown with a note beside the figure."""
+
+    PUBLISHED = "", _("zoals gepubliceerd")
+    DISTRICT_MEAN = (
+        "wijkgemiddelde",
+        _("benadering: gemiddelde van de wijken, gewogen naar inwoners"),
+    )
+    NEIGHBOURHOOD_SUM = "som-buurten", _("som van de buurten")
+    AGE_ESTIMATE = (
+        "leeftijdsschatting",
+        _("geschat uit leeftijdsgroepen van 5 jaar (gelijk verdeeld over de jaren)"),
+    )
 
 
 #: statuses with a number; the others have value None, never 0
@@ -49,6 +65,8 @@ class Observation(models.Model):
     year = models.PositiveSmallIntegerField(_("jaar"))
     value = models.FloatField(_("waarde"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    #: how a value was made when it is not published as such (see ``Method``); "" = published
+    method = models.CharField(_("berekeningswijze"), max_length=20, blank=True, default="")
     data_version = models.ForeignKey(
         DataVersion, on_delete=models.PROTECT, related_name="observations"
     )

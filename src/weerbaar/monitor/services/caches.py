@@ -8,5 +8,7 @@ def clear() -> None:
     from weerbaar.monitor.services import comparisons, tables, values
 
     tables._level_values.cache_clear()
+    tables._cached_quintiles.cache_clear()
+    tables._cached_national.cache_clear()
     values.newest_weights.cache_clear()
     comparisons._peers.cache_clear()

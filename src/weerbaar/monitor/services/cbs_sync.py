@@ -1,7 +1,9 @@
 """``weerbaar sync cbs <table>``: the only online feature. Fetches a CBS OData v3 table and
 converts it to the records the file importers produce, then stores it the same way.
 
-Known tables are mapped to measures here; others are refused with a clear message.
+Two tables have their own converters here (70072ned, 47018ned, as before); any other table
+is read through the StatLine mapping of the catalogue (``statline:``), the same code path as
+``weerbaar import statline`` for downloaded files.
 """
 
 from __future__ import annotations
@@ -10,16 +12,22 @@ import hashlib
 import json
 import os
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
 
-from weerbaar.core.imports import ImportReport
+from weerbaar.core.imports import DataFileError, ImportReport
 from weerbaar.monitor.importers.base import Record
 from weerbaar.monitor.importers.breaks import rebuild_breaks
+from weerbaar.monitor.importers.catalogue import catalogue_mappings
 from weerbaar.monitor.importers.run import store
+from weerbaar.monitor.importers.statline import store_table, table_records
+from weerbaar.monitor.importers.statline.documents import Documents
+from weerbaar.monitor.importers.statline.mapping import member_filter
+from weerbaar.monitor.importers.statline.table import DIMENSION_TYPES, from_documents
 from weerbaar.monitor.models import DataVersion, Status
 
 #: base of the CBS OData v3 API; ``WEERBAAR_CBS_ODATA_URL`` overrides it (e.g. a mirror)
@@ -134,18 +142,57 @@ TABLES: dict[str, tuple[list[str], Callable[..., list[Record]]]] = {
 }
 
 
+def _odata_filter(wanted: dict[str, set[str]]) -> str:
+    parts = [
+        "(" + " or ".join(f"{key} eq '{member}'" for member in sorted(members)) + ")"
+        for key, members in sorted(wanted.items())
+    ]
+    return urllib.parse.quote(" and ".join(parts))
+
+
+def sync_mapped_table(table_id: str, root: str, fetch: Fetch) -> ImportReport:
+    """Any table the catalogue maps: metadata first, then only the cells the mapping needs
+    (``UntypedDataSet``, which keeps CBS's symbols: 'x' stays secret)."""
+    documents = Documents(root, table_id=table_id.upper())
+    documents.rows["DataProperties"] = _all_pages(fetch, f"{root}/DataProperties?$format=json")
+    for prop in documents.rows["DataProperties"]:
+        if prop.get("Type") in DIMENSION_TYPES:
+            key = str(prop["Key"])
+            documents.rows[key] = _all_pages(fetch, f"{root}/{key}?$format=json")
+    documents.rows["UntypedDataSet"] = []
+    entries = catalogue_mappings()
+    try:
+        table = from_documents(documents)
+        wanted = member_filter(table, entries)
+        query = f"&$filter={_odata_filter(wanted)}" if wanted else ""
+        documents.rows["UntypedDataSet"] = _all_pages(
+            fetch, f"{root}/UntypedDataSet?$format=json{query}"
+        )
+        table = from_documents(documents)
+        found = table_records(table, entries)
+    except DataFileError as exc:
+        raise SyncError(f"{exc.reason}; er is niets gewijzigd.") from exc
+    digest = hashlib.sha256(json.dumps(documents.rows, sort_keys=True).encode()).hexdigest()
+    return store_table(table, found, importer="cbs-odata", label=root, sha256=digest)
+
+
 def sync_table(
     table_id: str, *, fetch: Fetch = _urlopen_json, base: str | None = None
 ) -> ImportReport:
     mapping = TABLES.get(table_id.lower())
-    if mapping is None:
+    mapped = {entry.table for entry in catalogue_mappings()}
+    if mapping is None and table_id.upper() not in mapped:
+        known = sorted({*TABLES, *(t.lower() for t in mapped)})
         raise SyncError(
-            f"Tabel {table_id} wordt niet ondersteund; kies uit: {', '.join(sorted(TABLES))}."
+            f"Tabel {table_id} wordt niet ondersteund; kies uit: {', '.join(known)}, of voeg "
+            "een koppeling toe onder 'statline' in de catalogus."
         )
-    dimensions, convert = mapping
     root = (base or os.environ.get("WEERBAAR_CBS_ODATA_URL") or DEFAULT_BASE).rstrip(
         "/"
     ) + f"/{table_id}"
+    if mapping is None:
+        return sync_mapped_table(table_id, root, fetch)
+    dimensions, convert = mapping
     dims = {name: _all_pages(fetch, f"{root}/{name}?$format=json") for name in dimensions}
     rows = _all_pages(fetch, f"{root}/TypedDataSet?$format=json")
     records = convert(rows, dims)

@@ -99,3 +99,33 @@ def quantile_classes(
         index = sum(1 for b in bounds[1:CLASSES] if item.value >= b)
         classes[item.area_code] = f"q{index + 1}"
     return classes, legend
+
+
+#: "relatively many or few", as Zicht op Ondermijning says it, per quintile class (q1..q5)
+RELATIVE_WORDS = {
+    "count": [
+        "relatief zeer weinig",
+        "relatief weinig",
+        "rond het midden",
+        "relatief veel",
+        "relatief zeer veel",
+    ],
+    "score": ["zeer laag", "laag", "rond het midden", "hoog", "zeer hoog"],
+}
+RELATIVE_METHOD = (
+    "Relatief veel of weinig: alle gebieden van hetzelfde niveau in Nederland met een waarde "
+    "zijn op volgorde gezet en in vijf even grote groepen verdeeld (kwintielen). De laagste "
+    "groep is 'relatief zeer weinig', de middelste 'rond het midden', de hoogste 'relatief "
+    "zeer veel'. Of dat gunstig of ongunstig is, hangt af van de richting van de indicator."
+)
+
+
+def relative_words(unit: str) -> list[str]:
+    return RELATIVE_WORDS["score" if unit in {"score", "klasse"} else "count"]
+
+
+def relative_word(css_class: str, unit: str) -> str:
+    """'q4' -> 'relatief veel'; "" for an area without a value."""
+    if len(css_class) != 2 or css_class[0] != "q":
+        return ""
+    return relative_words(unit)[int(css_class[1]) - 1]

@@ -32,6 +32,8 @@ class CompareRow:
     together: Value | None
     national: Value | None
     sentence: str
+    #: for each province or region chosen: how many municipalities score higher than it
+    column_sentences: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -147,7 +149,22 @@ def compare(keys: list[str]) -> Comparison:
             sentence = comparisons.sentence(
                 indicator, "de gekozen gemeenten samen", together.value, everywhere, table.year
             )
+        column_sentences = []
+        for column in columns:
+            cell = cells.get(column.key)
+            if len(column.members) > 1 and comparable and cell is not None and cell.has_value:
+                column_sentences.append(
+                    comparisons.sentence(
+                        indicator,
+                        f"{column.label} samen",
+                        cell.value or 0.0,
+                        everywhere,
+                        table.year,
+                    )
+                )
         result.rows.append(
-            CompareRow(indicator, table.year, cells, together, table.national, sentence)
+            CompareRow(
+                indicator, table.year, cells, together, table.national, sentence, column_sentences
+            )
         )
     return result

@@ -57,8 +57,16 @@ def higher_means(indicator: Indicator) -> str:
     )
 
 
+PLURAL = {"provincie": "provincies", "gemeente": "gemeenten", "wijk": "wijken", "buurt": "buurten"}
+
+
 def sentence(
-    indicator: Indicator, subject: str, value: float, values: Sequence[Value], year: int
+    indicator: Indicator,
+    subject: str,
+    value: float,
+    values: Sequence[Value],
+    year: int,
+    level: str = "gemeente",
 ) -> str:
     """The sentence of the source texts: "55% van de gemeenten scoort hoger dan ..."."""
     share, compared = share_higher(value, values)
@@ -66,9 +74,10 @@ def sentence(
         str(Direction.HIGHER_WORSE): " (ongunstiger)",
         str(Direction.HIGHER_BETTER): " (gunstiger)",
     }.get(indicator.direction, "")
+    where = "" if level in {"provincie", "gemeente"} else " in Nederland met een waarde"
     return (
-        f"{share:.0f}% van de {compared} gemeenten heeft in {year} een hogere waarde{judgement} "
-        f"dan {subject}."
+        f"{share:.0f}% van de {compared} {PLURAL.get(level, level)}{where} heeft in {year} "
+        f"een hogere waarde{judgement} dan {subject}."
     )
 
 

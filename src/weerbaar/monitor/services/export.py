@@ -9,6 +9,7 @@ from weerbaar.core import downloads
 from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services.compare import Comparison
 from weerbaar.monitor.services.comparisons import Ranking
+from weerbaar.monitor.services.formatting import class_in_words
 from weerbaar.monitor.services.tables import IndicatorTable, ProfileLine
 from weerbaar.monitor.services.values import Value
 
@@ -23,10 +24,11 @@ HEADER = [
     "toelichting",
     "rang",
     "percentiel",
-    "aandeel_gemeenten_hoger_pct",
+    "aandeel_gebieden_hoger_pct",
     "indicator",
     "eenheid",
     "bron",
+    "klasse",
 ]
 
 
@@ -49,6 +51,7 @@ def _row(
         indicator.code,
         indicator.get_unit_display(),
         f"{indicator.citation} ({indicator.licence})",
+        class_in_words(v.klass, indicator.class_words) if v else "",
     ]
 
 

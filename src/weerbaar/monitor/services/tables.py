@@ -11,7 +11,7 @@ from django.db.models import Max
 
 from weerbaar.areas.services import selectors as areas
 from weerbaar.monitor.models import DataVersion, Indicator, SeriesBreak, Status
-from weerbaar.monitor.services import comparisons, values
+from weerbaar.monitor.services import charts, comparisons, values
 from weerbaar.monitor.services.comparisons import Ranking
 from weerbaar.monitor.services.values import Value
 
@@ -24,6 +24,7 @@ class Row:
     name: str
     value: Value
     ranking: Ranking | None
+    relative: str = ""  # "relatief veel" …, set where the classes are known
 
 
 @dataclass
@@ -37,6 +38,8 @@ class IndicatorTable:
     parent_value: Value | None = None
     national: Value | None = None
     summary: dict[str, float] = field(default_factory=dict)
+    #: every area of the level in the country (the reference for ranks and classes)
+    everywhere: list[Value] = field(default_factory=list)
 
 
 def _of_level(items: list[Value], level: str) -> list[Value]:
@@ -69,6 +72,32 @@ def _level_values(
 ) -> tuple[list[Value], dict[str, Ranking]]:
     everywhere = _of_level(values.compute(indicator, years=[year]), level)
     return everywhere, comparisons.rank_values(everywhere)
+
+
+def _quintiles(indicator: Indicator, year: int, level: str) -> dict[str, str]:
+    definition = (indicator.numerator, indicator.denominator, indicator.scale)
+    return _cached_quintiles(indicator, definition, year, level, data_stamp())
+
+
+@lru_cache(maxsize=1024)
+def _cached_quintiles(
+    indicator: Indicator, definition: tuple, year: int, level: str, stamp: tuple[int, int]
+) -> dict[str, str]:
+    return charts.quantile_classes(level_values(indicator, year, level)[0])[0]
+
+
+def national_value(indicator: Indicator, year: int, level: str) -> Value:
+    """All areas of a level together (from counts), cached like the level's values."""
+    definition = (indicator.numerator, indicator.denominator, indicator.scale)
+    return _cached_national(indicator, definition, year, level, data_stamp())
+
+
+@lru_cache(maxsize=1024)
+def _cached_national(
+    indicator: Indicator, definition: tuple, year: int, level: str, stamp: tuple[int, int]
+) -> Value:
+    label = "NL00" if level == "gemeente" else f"Nederland (alle {comparisons.PLURAL[level]})"
+    return values.aggregate(indicator, level_values(indicator, year, level)[0], label, year)
 
 
 def latest_year_with_values(indicator: Indicator, level: str) -> int | None:
@@ -121,8 +150,9 @@ def indicator_table(
         rows,
         parent,
         parent_value,
-        values.aggregate(indicator, everywhere, "NL00", year) if level == "gemeente" else None,
+        national_value(indicator, year, level),
         summary,
+        everywhere,
     )
 
 
@@ -150,12 +180,30 @@ class ProfileLine:
     change_1: float | None = None
     change_5: float | None = None
     average_3: float | None = None
+    #: the rank among the areas of the same level in the same municipality (wijk, buurt)
+    local_ranking: Ranking | None = None
+    local_label: str = ""
+    #: "relatief veel" … "relatief weinig": the quintile among all areas of the level
+    relative: str = ""
 
 
 def comparison_groups(
     area_code: str, level: str, peer_codes: list[str]
 ) -> list[tuple[str, list[str] | None]]:
-    """What a municipality is compared with; None members means all municipalities."""
+    """What an area is compared with; None members means all areas of its level.
+
+    A municipality: its province, its custom regions, similar municipalities, the
+    Netherlands. A district or neighbourhood: its municipality (from the districts or
+    neighbourhoods, so the figure is of the same kind) and all of its level in the country.
+    """
+    plural = comparisons.PLURAL.get(level, level)
+    if level in {"wijk", "buurt"}:
+        municipality = "GM" + area_code[2:6]
+        name = areas.names([municipality]).get(municipality, municipality)
+        return [
+            (f"{name} (gemeente, uit de {plural})", areas.descendant_codes(municipality, level)),
+            (f"Nederland (alle {plural})", None),
+        ]
     if level != "gemeente":
         return []
     groups: list[tuple[str, list[str] | None]] = []
@@ -173,6 +221,7 @@ def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[st
     """Every indicator available for the area's level, and the peer group used."""
     peer_codes = comparisons.peers(area_code) if level == "gemeente" else []
     groups = comparison_groups(area_code, level, peer_codes)
+    local_codes = groups[0][1] if level in {"wijk", "buurt"} else None
     lines = []
     indicators = [i for i in Indicator.objects.all() if level in i.levels]
     all_series = values.series_for_area(indicators, area_code)
@@ -190,16 +239,26 @@ def area_profile(area_code: str, level: str) -> tuple[list[ProfileLine], list[st
         everywhere, rankings = level_values(indicator, latest.year, level)
         text = ""
         if latest.value is not None:
-            text = comparisons.sentence(indicator, name, latest.value, everywhere, latest.year)
+            text = comparisons.sentence(
+                indicator, name, latest.value, everywhere, latest.year, level
+            )
         line = ProfileLine(indicator, latest.year, latest, rankings.get(area_code), series, text)
         line.change_1 = values.change(series, latest.year, 1)
         line.change_5 = values.change(series, latest.year, 5)
         line.average_3 = values.multi_year_average(series, latest.year, 3)
         by_code = {v.area_code: v for v in everywhere}
+        line.relative = charts.relative_word(
+            _quintiles(indicator, latest.year, level).get(area_code, ""), indicator.unit
+        )
+        if local_codes:
+            local = [by_code[c] for c in local_codes if c in by_code]
+            line.local_ranking = comparisons.rank_values(local).get(area_code)
+            line.local_label = groups[0][0].split(" (", 1)[0]
         for label, members in groups:
-            chosen = (
-                everywhere if members is None else [by_code[c] for c in members if c in by_code]
-            )
+            if members is None:
+                line.comparisons.append((label, national_value(indicator, latest.year, level)))
+                continue
+            chosen = [by_code[c] for c in members if c in by_code]
             line.comparisons.append(
                 (label, values.aggregate(indicator, chosen, label, latest.year))
             )

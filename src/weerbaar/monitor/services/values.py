@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from django.conf import settings
 from django.db.models import Max
 
 from weerbaar.monitor.models import (
     Aggregation,
     DataVersion,
     Indicator,
+    Method,
     Observation,
     SeriesBreak,
     Status,
@@ -24,6 +26,7 @@ from weerbaar.monitor.models.observation import WITH_VALUE
 #: when two inputs differ, the status shown is the most limiting one
 _STATUS_ORDER = [
     Status.SECRET,
+    Status.SMALL,
     Status.MISSING,
     Status.REDIVISION,
     Status.PROVISIONAL,
@@ -44,6 +47,8 @@ class Value:
     denominator: float | None
     status: str
     note: str = ""
+    #: the published class 1-9 of this value, when the indicator has one
+    klass: int | None = None
 
     @property
     def has_value(self) -> bool:
@@ -57,18 +62,21 @@ def combine_status(*statuses: str) -> str:
     return min(statuses, key=_STATUS_RANK.__getitem__)
 
 
+Observed = dict[tuple[str, int], tuple[float | None, str, str]]
+
+
 def _observations(
     measure: str, codes: Iterable[str] | None, years: Iterable[int] | None
-) -> dict[tuple[str, int], tuple[float | None, str]]:
+) -> Observed:
     queryset = Observation.objects.filter(measure=measure)
     if codes is not None:
         queryset = queryset.filter(area_code__in=list(codes))
     if years is not None:
         queryset = queryset.filter(year__in=list(years))
     return {
-        (code, year): (value, status)
-        for code, year, value, status in queryset.values_list(
-            "area_code", "year", "value", "status"
+        (code, year): (value, status, method)
+        for code, year, value, status, method in queryset.values_list(
+            "area_code", "year", "value", "status", "method"
         )
     }
 
@@ -80,37 +88,62 @@ def _breaks(codes: Iterable[str] | None) -> dict[str, tuple[int, str]]:
     return {b.area_code: (b.year, b.reason) for b in queryset}
 
 
-Observed = dict[tuple[str, int], tuple[float | None, str]]
-
-
 def compute(
     indicator: Indicator, *, codes: Sequence[str] | None = None, years: Sequence[int] | None = None
 ) -> list[Value]:
     """Values of ``indicator`` for the given area codes and years (None: all there are)."""
     numerators = _observations(indicator.numerator, codes, years)
+    apart = indicator.denominator_years_apart
+    wider = (
+        None if years is None else sorted({y + d for y in years for d in range(-apart, apart + 1)})
+    )
     denominators = (
-        _observations(indicator.denominator, codes, years) if indicator.denominator else {}
+        _observations(indicator.denominator, codes, wider) if indicator.denominator else {}
     )
     fixed = indicator.numerator.startswith(FIXED_DIVISION_PREFIXES)
     breaks = _breaks(codes) if fixed and indicator.denominator else {}
-    return combine(indicator, numerators, denominators, breaks)
+    result = combine(indicator, numerators, denominators, breaks)
+    return with_classes(indicator, result, codes, years)
+
+
+def with_classes(
+    indicator: Indicator,
+    result: list[Value],
+    codes: Sequence[str] | None,
+    years: Sequence[int] | None,
+) -> list[Value]:
+    """Attach the published class (1-9) to each value of an indicator that has one."""
+    if not indicator.class_measure:
+        return result
+    published = _observations(indicator.class_measure, codes, years)
+    return [_with_class(v, published) for v in result]
+
+
+def _with_class(value: Value, published: Observed) -> Value:
+    found = published.get((value.area_code, value.year))
+    if found is None or found[0] is None:
+        return value
+    return replace(value, klass=int(found[0]))
 
 
 def series_for_area(indicators: Sequence[Indicator], code: str) -> dict[str, list[Value]]:
     """Every year of every indicator for one area, from one query (the profile page)."""
     observed: dict[str, Observed] = defaultdict(dict)
     rows = Observation.objects.filter(area_code=code).values_list(
-        "measure", "year", "value", "status"
+        "measure", "year", "value", "status", "method"
     )
-    for measure, year, value, status in rows:
-        observed[measure][(code, year)] = (value, status)
+    for measure, year, value, status, method in rows:
+        observed[measure][(code, year)] = (value, status, method)
     breaks = _breaks([code])
-    return {
-        i.code: combine(
+    result = {}
+    for i in indicators:
+        series = combine(
             i, observed[i.numerator], observed[i.denominator] if i.denominator else {}, breaks
         )
-        for i in indicators
-    }
+        if i.class_measure:
+            series = [_with_class(v, observed[i.class_measure]) for v in series]
+        result[i.code] = series
+    return result
 
 
 def combine(
@@ -119,17 +152,32 @@ def combine(
     denominators: Observed,
     breaks: dict[str, tuple[int, str]],
 ) -> list[Value]:
-    """Observations to values: counts as they are, rates as count / population x scale."""
+    """Observations to values: counts as they are, rates as count / population x scale.
+
+    A rate over fewer than ``WEERBAAR_MONITOR_MIN_DENOMINATOR`` inhabitants is suppressed
+    (status "te klein", apart from missing and from zero); one from fewer than
+    ``WEERBAAR_MONITOR_MIN_NUMERATOR`` cases keeps its value with a warning.
+    """
     if not indicator.denominator:
         return [
-            Value(code, year, value, value, None, status)
-            for (code, year), (value, status) in sorted(numerators.items())
+            Value(code, year, value, value, None, status, method_note(method))
+            for (code, year), (value, status, method) in sorted(numerators.items())
         ]
     if not indicator.numerator.startswith(FIXED_DIVISION_PREFIXES):
         breaks = {}
+    minimum_denominator = settings.WEERBAAR_MONITOR_MIN_DENOMINATOR
+    minimum_numerator = settings.WEERBAAR_MONITOR_MIN_NUMERATOR
     result = []
-    for (code, year), (count, count_status) in sorted(numerators.items()):
-        population, population_status = denominators.get((code, year), (None, Status.MISSING))
+    for (code, year), (count, count_status, count_method) in sorted(numerators.items()):
+        denominator_year = _denominator_year(
+            denominators, code, year, indicator.denominator_years_apart
+        )
+        population, population_status, population_method = denominators.get(
+            (code, denominator_year), (None, Status.MISSING, "")
+        )
+        notes = [method_note(count_method), method_note(population_method)]
+        if denominator_year != year:
+            notes.append(f"noemer uit {denominator_year} (dichtstbijzijnde jaar)")
         broken = breaks.get(code)
         if broken and year < broken[0]:
             note = (
@@ -140,12 +188,35 @@ def combine(
             continue
         status = combine_status(count_status, population_status)
         rate = None
-        if status in WITH_VALUE and count is not None and population:
+        if status in WITH_VALUE and population is not None and population < minimum_denominator:
+            status = Status.SMALL
+            notes.append(f"minder dan {minimum_denominator} in de noemer: niet getoond")
+        elif status in WITH_VALUE and count is not None and population:
             rate = count / population * indicator.scale
+            if count < minimum_numerator:
+                notes.append(f"berekend uit minder dan {minimum_numerator} gevallen: onzeker")
         elif status in WITH_VALUE:
             status = Status.MISSING
-        result.append(Value(code, year, rate, count, population, status))
+        note = "; ".join(n for n in notes if n)
+        result.append(Value(code, year, rate, count, population, status, note))
     return result
+
+
+def _denominator_year(denominators: Observed, code: str, year: int, apart: int) -> int:
+    """The year whose denominator is used: the same year, else the nearest within ``apart``
+    years (the later one first: 1 January of the next year closes the year counted)."""
+    if (code, year) in denominators or not apart:
+        return year
+    for distance in range(1, apart + 1):
+        for candidate in (year + distance, year - distance):
+            if (code, candidate) in denominators:
+                return candidate
+    return year
+
+
+def method_note(method: str) -> str:
+    """The note shown beside a value Weerbaar derived itself; "" for published values."""
+    return str(Method(method).label) if method else ""
 
 
 def years_available(indicator: Indicator) -> list[int]:
@@ -166,7 +237,10 @@ def aggregate(indicator: Indicator, members: Sequence[Value], area_code: str, ye
             Status.MISSING,
             "niet op te tellen" if members else "",
         )
-    status = combine_status(*(m.status for m in members))
+    # a suppressed small area still has its counts: they add up like any other
+    status = combine_status(
+        *(Status.FINAL if m.status == Status.SMALL else m.status for m in members)
+    )
     if status not in WITH_VALUE:
         return Value(
             area_code, year, None, None, None, status, "niet alle gebieden hebben een waarde"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import template
 
-from weerbaar.monitor.services.formatting import format_value, number
+from weerbaar.monitor.services.formatting import class_in_words, format_value, number
 
 register = template.Library()
 
@@ -33,3 +33,9 @@ def verschil(value: float | None, unit: str) -> str:
 def percentage(value: float | None) -> str:
     """A share 0-1 as a whole percentage in Dutch: 0.2857 → '29%'."""
     return "" if value is None else f"{number(float(value) * 100, 0)}%"
+
+
+@register.filter
+def klasse(value: object, words: str) -> str:
+    """{{ v|klasse:indicator.class_words }}: 'klasse 7: goed', or "" without a class."""
+    return class_in_words(getattr(value, "klass", None), words)

@@ -44,6 +44,8 @@ def test_values_with_rank_percentile_and_direction(client: Client) -> None:
         "denominator": 1000.0,
         "status": "definitief",
         "note": "",
+        "classNumber": None,
+        "classInWords": "",
         "rank": 1,
         "percentile": 100.0,
         "shareHigher": 0.0,

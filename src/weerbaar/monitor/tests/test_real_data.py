@@ -155,3 +155,91 @@ def test_the_indicator_table_is_paged_and_the_downloads_hold_all(
     assert last.split("<tbody>")[1].split("</tbody>")[0].count("<tr>") == 42
     csv_rows = client.get(f"/monitor/{DRUGS}/?jaar=2023&formaat=csv").content.decode()
     assert len(csv_rows.strip().splitlines()) == 343
+
+
+def test_groningen_shows_the_official_leefbaarometer_2024_with_its_class_in_words(
+    imported: Path, client: Client
+) -> None:
+    with (imported / "leefbaarometer" / "leefbaarometer3_gemeente_2024.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    groningen = next(r for r in rows if r["gm_code"] == "GM0014")
+    higher = sum(1 for r in rows if float(r["afw"]) > float(groningen["afw"]))
+    share = round(100 * higher / len(rows))
+    assert share == 59
+    official = Observation.objects.get(measure="leefbaarometer.afw", area_code="GM0014", year=2024)
+    assert official.value == pytest.approx(0.0272893) and official.method == ""
+    page = client.get("/monitor/gebied/GM0014/").content.decode()
+    overview = page.split('id="overzicht"')[1].split('id="details"')[0]
+    row = overview.split("Leefbaarometer: afwijking van het landelijk gemiddelde")[1].split(
+        "</tr>"
+    )[0]
+    assert (
+        "0,027" in row
+        and "klasse 7: goed" in row
+        and f"{share}% van de gemeenten scoort hoger" in row
+    )
+    # earlier years stay the approximation, and say so
+    approximation = Observation.objects.get(
+        measure="leefbaarometer.afw", area_code="GM0014", year=2022
+    )
+    assert approximation.method == "wijkgemiddelde"
+    assert "benadering: gemiddelde van de wijken" in page
+    data = client.get("/api/v1/indicators/leefbaarometer-afw/values?year=2024").json()
+    row = next(r for r in data["results"] if r["code"] == "GM0014")
+    assert (row["classNumber"], row["classInWords"]) == (7, "klasse 7: goed")
+
+
+def test_district_and_neighbourhood_profiles_of_groningen(imported: Path, client: Client) -> None:
+    with (
+        imported / "politie" / "misdrijven_47018NED_buurt_groningen_assen_emmen_2023.csv"
+    ).open() as handle:
+        count = next(
+            int(r["GeregistreerdeMisdrijven_1"])
+            for r in csv.DictReader(handle)
+            if r["WijkenEnBuurten"] == "BU00140001"
+        )
+    assert count == 2390
+    population = Observation.objects.get(measure="kwb.totaal", area_code="BU00140001", year=2024)
+    page = client.get("/monitor/gebied/BU00140001/").content.decode()
+    assert "Binnenstad-Zuid" in page
+    rate = count / (population.value or 1) * 1000
+    shown = f"{rate:.1f}".replace(".", ",")
+    assert shown in page and "2.390" in page
+    assert "Leefbaarometer: afwijking van het landelijk gemiddelde" in page
+    assert "buurten in Nederland scoort hoger" in page
+    assert "In Groningen: rang" in page
+    district = client.get("/monitor/gebied/WK001400/").content.decode()
+    assert "Leefbaarometer-score" in district and "wijken in Nederland scoort hoger" in district
+    # the district's count is the sum of its neighbourhoods, and says so
+    summed = Observation.objects.get(measure="misdrijven.totaal", area_code="WK001400", year=2023)
+    assert summed.method == "som-buurten"
+    assert summed.value == sum(
+        Observation.objects.filter(
+            measure="misdrijven.totaal", area_code__startswith="BU001400", year=2023
+        ).values_list("value", flat=True)
+    )
+
+
+def test_a_map_of_groningen_districts_and_a_table_of_its_neighbourhoods(
+    imported: Path, client: Client
+) -> None:
+    districts = client.get(
+        "/monitor/leefbaarometer-afw/?niveau=wijk&gemeente=GM0014&jaar=2022"
+    ).content.decode()
+    assert "Wijken in Groningen, 2022" in districts and "<svg" in districts
+    assert districts.count('href="/monitor/gebied/WK0014') >= 20
+    assert "Relatief zeer hoog" in districts or "Zeer hoog" in districts
+    neighbourhoods = client.get(
+        "/monitor/misdrijven-totaal-per-1000-buurt/?niveau=buurt&gemeente=GM0014"
+    ).content.decode()
+    assert "Buurten in Groningen, 2023" in neighbourhoods
+    assert "Voor buurten zijn geen grenzen geladen" in neighbourhoods
+    assert "Binnenstad-Zuid" in neighbourhoods
+
+
+def test_youth_age_bands_are_estimated_from_five_year_bands_and_marked(imported: Path) -> None:
+    with (imported / "gemeenten" / "gemeenten_2025.csv").open() as handle:
+        row = next(r for r in csv.DictReader(handle) if r["gm_code"] == "GM0014")
+    expected = round(0.6 * int(row["leeftijd_10_14"]) + 0.6 * int(row["leeftijd_15_19"]))
+    band = Observation.objects.get(measure="bevolking.12-17", area_code="GM0014", year=2025)
+    assert band.value == expected and band.method == "leeftijdsschatting"

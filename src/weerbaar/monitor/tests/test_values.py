@@ -117,3 +117,35 @@ def test_status_combination_takes_the_most_limiting() -> None:
     assert values.combine_status("definitief", "voorlopig") == "voorlopig"
     assert values.combine_status("voorlopig", "geheim") == "geheim"
     assert values.combine_status("nihil", "definitief") == "nihil"
+
+
+def test_small_neighbourhoods_are_suppressed_apart_from_missing_and_zero(settings) -> None:
+    settings.WEERBAAR_MONITOR_MIN_DENOMINATOR = 100
+    settings.WEERBAAR_MONITOR_MIN_NUMERATOR = 10
+    catalogue()
+    crime = Indicator.objects.get(code="misdrijven-totaal-per-1000-buurt")
+    for code, count, population in (
+        ("BU00140000", 40, 4000),  # a rate
+        ("BU00140001", 5, 60),  # too few inhabitants: suppressed
+        ("BU00140002", 3, 900),  # too few cases: shown with a warning
+        ("BU00140003", 0, 900),  # zero is zero
+    ):
+        observe("misdrijven.totaal", code, 2023, count)
+        observe("kwb.totaal", code, 2024, population)
+    observe("misdrijven.totaal", "BU00140004", 2023, None, Status.MISSING)
+    found = by_code(values.compute(crime, years=[2023]))
+    assert found["BU00140000"].value == pytest.approx(10.0)
+    assert "noemer uit 2024" in found["BU00140000"].note
+    small = found["BU00140001"]
+    assert (small.value, small.status) == (None, "klein")
+    assert "minder dan 100 in de noemer" in small.note
+    assert found["BU00140002"].value == pytest.approx(3 / 900 * 1000)
+    assert "minder dan 10 gevallen" in found["BU00140002"].note
+    assert (found["BU00140003"].value, found["BU00140003"].status) == (0.0, "definitief")
+    assert found["BU00140004"].status == "ontbreekt"
+    # a suppressed neighbourhood still counts in a total made from counts
+    total = values.aggregate(crime, list(found.values())[:2], "WK001400", 2023)
+    assert total.value == pytest.approx(45 / 4060 * 1000)
+    from weerbaar.monitor.services.formatting import format_value
+
+    assert format_value(None, "per_1000", "klein") == "te klein aantal"

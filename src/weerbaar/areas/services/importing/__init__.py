@@ -20,9 +20,14 @@ def import_areas(folder: Path, progress: ProgressFactory = no_progress) -> Impor
     from weerbaar.areas.services.importing.plan import build_plan
 
     plan = build_plan(folder, progress)
+    from weerbaar.areas.services.regions import ensure_presets
+
     with transaction.atomic():
         report = apply_plan(plan, progress)
+        created = ensure_presets()
     report.notes[:0] = plan.notes
+    if created:
+        report.notes.append(f"Regio's klaargezet: {', '.join(created)}.")
     return report
 
 

@@ -20,6 +20,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         names = ", ".join(imp.name for imp in importers())
         parser.add_argument("name", help=f"wat te importeren: {names}")
+        parser.add_argument(
+            "path",
+            nargs="?",
+            type=Path,
+            help="map of zip-bestand om te lezen (bijvoorbeeld: weerbaar import statline 85655NED.zip)",
+        )
         parser.add_argument("--data-dir", type=Path, help="map met open data")
         parser.add_argument(
             "--if-empty",
@@ -34,7 +40,7 @@ class Command(BaseCommand):
             names = ", ".join(imp.name for imp in importers())
             raise CommandError(f"Onbekende import '{options['name']}'. Kies uit: {names}.")
         try:
-            folder = options["data_dir"] or data_dir()
+            folder = options["path"] or options["data_dir"] or data_dir()
         except DataDirMissing as exc:
             if options["if_empty"]:
                 self.stdout.write(f"Import overgeslagen: {exc}")
