@@ -28,6 +28,7 @@ run: install
 	$(BIN)/weerbaar import monitor --if-empty
 	$(BIN)/weerbaar import postcodes --if-empty
 	$(BIN)/weerbaar import interventies --if-empty
+	$(BIN)/weerbaar import programmas --if-empty
 	@echo "Weerbaar draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
 	$(BIN)/weerbaar runserver 127.0.0.1:$(PORT) --noreload
 

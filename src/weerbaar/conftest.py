@@ -36,7 +36,7 @@ def real_import(
     Tests using it run in transactions on top and roll back; the import is removed at the
     end so tests with their own small fixtures never see it.
     """
-    from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
+    from weerbaar.areas.models import Area, HouseholdCount, PopulationCount, Region
     from weerbaar.areas.services.importing import import_areas
     from weerbaar.monitor.importers.run import import_monitor
     from weerbaar.monitor.models import DataVersion, Indicator, Observation, SeriesBreak
@@ -52,6 +52,7 @@ def real_import(
             Indicator,
             HouseholdCount,
             PopulationCount,
+            Region,  # the ready-made regions the areas import sets up
         ):
             model.objects.all().delete()
         for level in ("buurt", "wijk", "gemeente", "provincie"):

@@ -38,6 +38,7 @@ urlpatterns = [
     path("gebieden/", include("weerbaar.areas.urls")),
     path("monitor/", include("weerbaar.monitor.urls")),
     path("selectie/", include("weerbaar.selection.urls")),
+    path("rapportages/", include("weerbaar.reports.urls")),
     path("melden/", include((signals_urls.public_patterns, "signals_public"))),
     path("signalen/", include((signals_urls.backoffice_patterns, "signals"))),
     path("zaken/", include("weerbaar.cases.urls")),

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "weerbaar.cases",
     "weerbaar.prevention",
     "weerbaar.screening",
+    "weerbaar.reports",
 ]
 
 MIDDLEWARE = [

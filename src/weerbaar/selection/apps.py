@@ -6,3 +6,19 @@ class SelectionConfig(AppConfig):
     name = "weerbaar.selection"
     label = "selection"
     verbose_name = _("Selectie van gebieden")
+
+    def ready(self) -> None:
+        from weerbaar.core import imports
+        from weerbaar.selection.services.programmes_import import (
+            has_programmes,
+            import_programmes,
+        )
+
+        imports.register(
+            imports.Importer(
+                name="programmas",
+                description="deelnemers van Preventie met Gezag en de NPLV-focusgebieden",
+                run=import_programmes,
+                has_data=has_programmes,
+            )
+        )

@@ -62,6 +62,7 @@ MATRIX: dict[str, Entry] = {
     "monitor:compare": Entry(_p("/monitor/vergelijk/?gebied=GM0014")),
     "monitor:profile": Entry(_p("/monitor/gebied/GM0014/")),
     "monitor:indicator": Entry(_p("/monitor/onbekend/")),
+    "reports:evaluation": Entry(_p("/rapportages/evaluatie/")),
     "selection:index": Entry(_p("/selectie/")),
     "selection:editor": Entry(_p("/selectie/regel/")),
     "selection:run": Entry(_p("/selectie/run/999/")),

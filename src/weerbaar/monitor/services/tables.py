@@ -96,7 +96,11 @@ def national_value(indicator: Indicator, year: int, level: str) -> Value:
 def _cached_national(
     indicator: Indicator, definition: tuple, year: int, level: str, stamp: tuple[int, int]
 ) -> Value:
-    label = "NL00" if level == "gemeente" else f"Nederland (alle {comparisons.PLURAL[level]})"
+    label = (
+        "NL00"
+        if level == "gemeente"
+        else f"Alle {comparisons.PLURAL[level]} in Nederland met een waarde"
+    )
     return values.aggregate(indicator, level_values(indicator, year, level)[0], label, year)
 
 
@@ -202,7 +206,7 @@ def comparison_groups(
         name = areas.names([municipality]).get(municipality, municipality)
         return [
             (f"{name} (gemeente, uit de {plural})", areas.descendant_codes(municipality, level)),
-            (f"Nederland (alle {plural})", None),
+            (f"Alle {plural} in Nederland met een waarde", None),
         ]
     if level != "gemeente":
         return []

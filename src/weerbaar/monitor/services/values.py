@@ -286,6 +286,11 @@ def newest_weights(measure: str, stamp: int) -> dict[str, float]:
     return result
 
 
+def newest_values(measure: str) -> dict[str, float]:
+    """Per area its newest non-zero value of ``measure`` (size and density for matching)."""
+    return newest_weights(measure, _stamp())
+
+
 def multi_year_average(series: Sequence[Value], end_year: int, years: int) -> float | None:
     """Mean of the values over ``years`` years ending with ``end_year``; None when one lacks."""
     window = [v for v in series if end_year - years < v.year <= end_year]

@@ -171,3 +171,20 @@ def test_together_only_over_areas_that_do_not_contain_each_other(client: Client)
     assert "hebben gemeenten gemeen" in html
     apart = client.get("/monitor/vergelijk/?gebied=GM0014&gebied=PV22").content.decode()
     assert ">Samen<" in apart
+
+
+def test_police_figures_carry_the_registration_note_and_the_effort_beside_them(
+    client: Client,
+) -> None:
+    from weerbaar.monitor.models import Indicator
+
+    drugs = Indicator.objects.get(code="misdrijven-3-1-1-per-10000")
+    page = client.get("/monitor/misdrijven-3-1-1-per-10000/").content.decode()
+    assert "Let op bij geregistreerde criminaliteit:" in page and "WODC/Beke 2019" in page
+    assert "inzet van politie en handhaving" not in page
+    drugs.effort_indicator = "inwoners"  # an analyst points to an effort series
+    drugs.save()
+    page = client.get("/monitor/misdrijven-3-1-1-per-10000/").content.decode()
+    assert 'href="/monitor/inwoners/"' in page and "inzet van politie en handhaving" in page
+    population = client.get("/monitor/inwoners/").content.decode()
+    assert "Let op bij geregistreerde criminaliteit:" not in population

@@ -31,6 +31,10 @@ class Participation(models.Model):
     area_code = models.CharField(_("gebiedscode"), max_length=10)
     start_year = models.PositiveSmallIntegerField(_("startjaar"))
     cohort = models.CharField(_("tranche"), max_length=100, blank=True)
+    #: how sure the source is that this area is the programme's area ("exact_stadsdeel",
+    #: "benadering", "onzeker"); "" when the source names the area itself
+    certainty = models.CharField(_("zekerheid van de afbakening"), max_length=40, blank=True)
+    note = models.CharField(_("toelichting"), max_length=400, blank=True)
 
     class Meta:
         verbose_name = _("deelname")

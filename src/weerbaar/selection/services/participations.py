@@ -58,3 +58,19 @@ def import_participations(programme: Programme, path: Path) -> EntityCount:
             else:
                 counts.unchanged += 1
     return counts
+
+
+def read_rows(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a comma- or semicolon-separated file with their line numbers, header checked."""
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise DataFileError(path, None, f"kan het bestand niet openen ({exc.strerror})") from exc
+    with handle:
+        delimiter = ";" if ";" in handle.readline() else ","
+        handle.seek(0)
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataFileError(path, 1, f"kolom(men) ontbreken: {', '.join(missing)}")
+        return [(reader.line_num, row) for row in reader]

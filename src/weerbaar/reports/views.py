@@ -1,0 +1,134 @@
+"""Public programme-evaluation page: open data and public programme lists only."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from weerbaar.core import downloads
+from weerbaar.monitor.models import Indicator
+from weerbaar.monitor.services.tables import data_stamp
+from weerbaar.reports.services import event_chart
+from weerbaar.reports.services.evaluation.programme import LEVEL_PREFIX, Evaluation, evaluate
+from weerbaar.reports.services.evaluation.staggered import CONTROL_WORDS, EvaluationError
+from weerbaar.selection.services import selectors as programmes
+
+DEFAULT = ("preventie-met-gezag", "leefbaarometer-afw")
+CSV_HEADER = [
+    "onderdeel",
+    "controlegroep",
+    "jaar_of_jaren_sinds_start",
+    "programma",
+    "vergelijking",
+    "effect",
+    "ondergrens",
+    "bovengrens",
+]
+
+
+@lru_cache(maxsize=32)
+def _cached(
+    slug: str, code: str, level: str, uncertain: bool, stamp: tuple, members: tuple
+) -> Evaluation | str:
+    """An evaluation takes seconds (every area and year, two estimators): kept per data
+    version and participant list."""
+    try:
+        return evaluate(slug, Indicator.objects.get(code=code), level, include_uncertain=uncertain)
+    except EvaluationError as exc:
+        return str(exc)
+
+
+def _rows(evaluation: Evaluation) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for point in evaluation.anchor:
+        rows.append(
+            [
+                "programma tegen Nederland",
+                "",
+                point.year,
+                point.programme,
+                point.other,
+                None,
+                None,
+                None,
+            ]
+        )
+    for point in evaluation.matched:
+        rows.append(
+            [
+                "gematchte vergelijking",
+                "",
+                point.year,
+                point.programme,
+                point.other,
+                None,
+                None,
+                None,
+            ]
+        )
+    for control, result in evaluation.staggered.items():
+        if isinstance(result, str):
+            continue
+        for event in result.event:
+            e = event.estimate
+            rows.append(
+                [
+                    "verschil-in-verschillen",
+                    control,
+                    event.relative,
+                    None,
+                    None,
+                    e.att,
+                    e.lower,
+                    e.upper,
+                ]
+            )
+    return rows
+
+
+def evaluation_page(request: HttpRequest) -> HttpResponse:
+    slug = request.GET.get("programma") or DEFAULT[0]
+    code = request.GET.get("indicator") or DEFAULT[1]
+    level = request.GET.get("niveau") if request.GET.get("niveau") in LEVEL_PREFIX else "gemeente"
+    uncertain = request.GET.get("onzeker", "meenemen") != "weglaten"
+    indicators = [i for i in Indicator.objects.order_by("theme", "position") if level in i.levels]
+    chosen = next((i for i in indicators if i.code == code), None)
+    result: Evaluation | str
+    if chosen is None:
+        result = "Kies een indicator met waarden op dit niveau."
+    else:
+        members = tuple(
+            (p.area_code, p.start_year, p.certainty) for p in programmes.participants(slug)
+        )
+        result = _cached(slug, chosen.code, level, uncertain, data_stamp(), members)
+    if isinstance(result, Evaluation) and request.GET.get("formaat") in {"csv", "xlsx"}:
+        return downloads.download(
+            _rows(result),
+            CSV_HEADER,
+            f"evaluatie-{slug}-{code}",
+            request.GET["formaat"],
+            "evaluatie",
+        )
+    estimates = []
+    if isinstance(result, Evaluation):
+        for control, found in result.staggered.items():
+            chart = None if isinstance(found, str) else event_chart.event_chart(found.event)
+            estimates.append((control, CONTROL_WORDS[control], found, chart))
+    return render(
+        request,
+        "reports/evaluation.html",
+        {
+            "programmes": programmes.programmes(),
+            "slug": slug,
+            "indicators": indicators,
+            "indicator": chosen,
+            "level": level,
+            "uncertain": uncertain,
+            "evaluation": result if isinstance(result, Evaluation) else None,
+            "error": result if isinstance(result, str) else "",
+            "estimates": estimates,
+            "query": request.GET.urlencode(),
+        },
+    )
