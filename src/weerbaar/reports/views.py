@@ -12,6 +12,7 @@ from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services.tables import data_stamp
 from weerbaar.reports.services import event_chart
 from weerbaar.reports.services.evaluation.programme import LEVEL_PREFIX, Evaluation, evaluate
+from weerbaar.reports.services.evaluation.rings import RingResult, displacement_for
 from weerbaar.reports.services.evaluation.staggered import CONTROL_WORDS, EvaluationError
 from weerbaar.selection.services import selectors as programmes
 
@@ -91,7 +92,8 @@ def _rows(evaluation: Evaluation) -> list[list[object]]:
 def evaluation_page(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("programma") or DEFAULT[0]
     code = request.GET.get("indicator") or DEFAULT[1]
-    level = request.GET.get("niveau") if request.GET.get("niveau") in LEVEL_PREFIX else "gemeente"
+    asked = request.GET.get("niveau") or "gemeente"
+    level = asked if asked in LEVEL_PREFIX else "gemeente"
     uncertain = request.GET.get("onzeker", "meenemen") != "weglaten"
     indicators = [i for i in Indicator.objects.order_by("theme", "position") if level in i.levels]
     chosen = next((i for i in indicators if i.code == code), None)
@@ -111,6 +113,9 @@ def evaluation_page(request: HttpRequest) -> HttpResponse:
             request.GET["formaat"],
             "evaluatie",
         )
+    rings: list[RingResult] = []
+    if isinstance(result, Evaluation) and chosen is not None and chosen.denominator:
+        rings = displacement_for(slug, chosen, level)
     estimates = []
     if isinstance(result, Evaluation):
         for control, found in result.staggered.items():
@@ -129,6 +134,7 @@ def evaluation_page(request: HttpRequest) -> HttpResponse:
             "evaluation": result if isinstance(result, Evaluation) else None,
             "error": result if isinstance(result, str) else "",
             "estimates": estimates,
+            "rings": rings,
             "query": request.GET.urlencode(),
         },
     )

@@ -28,8 +28,10 @@ def test_a_fall_in_both_is_a_diffusion_of_benefits_and_significant() -> None:
     )
     assert result.quotient == pytest.approx(0.5)
     assert result.verdict.startswith("uitstraling")
-    # WDD = -200 + -100 = -300 over sqrt(400+200+300+200+4*2000) = 95.4: z = -3.1
-    assert result.z == pytest.approx(-300 / (9100**0.5))
+    # WDD = -200 + -100 = -300 (a flat control); the control, 1000 counts, is scaled to the
+    # target (0.4) and the ring (0.3): variance 400+200+300+200 + 0.7² x 2000 = 2080
+    assert result.difference == pytest.approx(-300)
+    assert result.z == pytest.approx(-300 / (2080**0.5))
     assert result.p_value is not None and result.p_value < 0.01
 
 
@@ -49,3 +51,13 @@ def test_a_target_that_did_not_fall_cannot_show_displacement() -> None:
     )
     assert result.quotient is None
     assert "niet te beoordelen" in result.verdict
+
+
+def test_a_large_control_is_scaled_to_the_area_it_controls() -> None:
+    """All other municipalities as control: its change counts in proportion, not in full."""
+    result = weighted_displacement(
+        Areas(target=Counts(100, 110), buffer=Counts(50, 55), control=Counts(10000, 11000))
+    )
+    # everything grew by 10%, like the control: no effect at all
+    assert result.difference == pytest.approx(0.0)
+    assert result.p_value == pytest.approx(1.0)

@@ -69,12 +69,28 @@ def weighted_displacement(areas: Areas) -> Displacement:
                 flags.append(f"{name} {moment}: 0")
             elif value < SMALL_COUNT:
                 flags.append(f"{name} {moment}: klein aantal ({value:g})")
-    # WDD: change in target and buffer, each net of its control
-    difference = areas.target.change - areas.control.change + areas.buffer.change - control_b.change
+    # WDD: change in target and buffer, each net of its control. A control much larger than
+    # the area it controls (all other municipalities) is scaled to that area's size before
+    # the start, as the quotient's ratios do; the variance scales with the square.
+    zero_divisor = 0 in (
+        areas.control.before,
+        areas.control.after,
+        control_b.before,
+        control_b.after,
+    )
+    scale_t = areas.target.before / areas.control.before if areas.control.before else 1.0
+    scale_b = areas.buffer.before / control_b.before if control_b.before else 1.0
+    difference = (
+        areas.target.change
+        - scale_t * areas.control.change
+        + areas.buffer.change
+        - scale_b * control_b.change
+    )
     control_variance = (
-        4 * (areas.control.before + areas.control.after)
+        (scale_t + scale_b) ** 2 * (areas.control.before + areas.control.after)
         if same_control
-        else areas.control.before + areas.control.after + control_b.before + control_b.after
+        else scale_t**2 * (areas.control.before + areas.control.after)
+        + scale_b**2 * (control_b.before + control_b.after)
     )
     variance = (
         areas.target.before
@@ -100,9 +116,9 @@ def weighted_displacement(areas: Areas) -> Displacement:
         return Displacement(None, success, buffer_measure, difference, z, p_value, verdict, flags)
     quotient = buffer_measure / success
     if quotient < 0:
-        verdict = "verplaatsing: de ring steeg terwijl het programmagebied daalde"
+        verdict = "verplaatsing: de ring steeg terwijl het programmagebied daalde (ten opzichte van de controle)"
     elif quotient > 0:
-        verdict = "uitstraling: ook de ring daalde"
+        verdict = "uitstraling: ook de ring daalde (ten opzichte van de controle)"
     else:
         verdict = "geen verandering in de ring"
     return Displacement(quotient, success, buffer_measure, difference, z, p_value, verdict, flags)
