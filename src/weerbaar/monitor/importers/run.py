@@ -19,7 +19,7 @@ from weerbaar.monitor.services import caches
 BATCH = 2000
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -36,7 +36,7 @@ def import_monitor(folder: Path, progress: ProgressFactory = no_progress) -> Imp
         advance(1)
         values = report.entity("Waarden")
         for source, path in plan:
-            sha = _sha256(path)
+            sha = file_sha256(path)
             label = f"{path.parent.name}/{path.name}"
             if DataVersion.objects.filter(path=label, sha256=sha).exists():
                 values.unchanged += Observation.objects.filter(

@@ -53,17 +53,25 @@ def data_stamp() -> tuple[int, int]:
     return newest, SeriesBreak.objects.count()
 
 
-def level_values(
-    indicator: Indicator, year: int, level: str
-) -> tuple[list[Value], dict[str, Ranking]]:
-    """All values of one level in one year with their rankings (cached per data version)."""
-    definition = (
+def _definition(indicator: Indicator) -> tuple:
+    """Every field that changes an indicator's values: part of each cache key below, so a
+    catalogue change without new data is not served from the cache."""
+    return (
         indicator.numerator,
         indicator.denominator,
         indicator.scale,
         indicator.weight_measure,
+        indicator.aggregation,
+        indicator.denominator_years_apart,
+        indicator.class_measure,
     )
-    return _level_values(indicator, definition, year, level, data_stamp())
+
+
+def level_values(
+    indicator: Indicator, year: int, level: str
+) -> tuple[list[Value], dict[str, Ranking]]:
+    """All values of one level in one year with their rankings (cached per data version)."""
+    return _level_values(indicator, _definition(indicator), year, level, data_stamp())
 
 
 @lru_cache(maxsize=1024)
@@ -75,8 +83,7 @@ def _level_values(
 
 
 def _quintiles(indicator: Indicator, year: int, level: str) -> dict[str, str]:
-    definition = (indicator.numerator, indicator.denominator, indicator.scale)
-    return _cached_quintiles(indicator, definition, year, level, data_stamp())
+    return _cached_quintiles(indicator, _definition(indicator), year, level, data_stamp())
 
 
 @lru_cache(maxsize=1024)
@@ -88,8 +95,7 @@ def _cached_quintiles(
 
 def national_value(indicator: Indicator, year: int, level: str) -> Value:
     """All areas of a level together (from counts), cached like the level's values."""
-    definition = (indicator.numerator, indicator.denominator, indicator.scale)
-    return _cached_national(indicator, definition, year, level, data_stamp())
+    return _cached_national(indicator, _definition(indicator), year, level, data_stamp())
 
 
 @lru_cache(maxsize=1024)

@@ -18,7 +18,7 @@ from weerbaar.core.imports import DataFileError, ImportReport, ProgressFactory, 
 from weerbaar.monitor.importers.base import Record
 from weerbaar.monitor.importers.breaks import rebuild_breaks
 from weerbaar.monitor.importers.catalogue import catalogue_mappings, sync_extra_indicators
-from weerbaar.monitor.importers.run import store
+from weerbaar.monitor.importers.run import file_sha256, store
 from weerbaar.monitor.importers.statline.documents import Documents, read_documents
 from weerbaar.monitor.importers.statline.mapping import Entry, entries_in_text, records
 from weerbaar.monitor.importers.statline.table import Table, from_documents
@@ -30,11 +30,13 @@ MAPPING_FILE = "weerbaar.yaml"
 
 
 def _digest(path: Path) -> str:
+    """One hash over a folder's files (names and contents, read in chunks), or the file's."""
+    if not path.is_dir():
+        return file_sha256(path)
     digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for file in files:
-        digest.update(file.name.encode())
-        digest.update(file.read_bytes())
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(str(file.relative_to(path)).encode())
+        digest.update(file_sha256(file).encode())
     return digest.hexdigest()
 
 

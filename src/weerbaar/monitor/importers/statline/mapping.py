@@ -29,11 +29,11 @@ from weerbaar.monitor.importers.base import AREA_CODE, Record
 from weerbaar.monitor.importers.statline.table import Cell, Dimension, Measure, Table
 from weerbaar.monitor.models import Status
 from weerbaar.monitor.models.observation import WITH_VALUE
+from weerbaar.monitor.services.values import combine_status
 
 #: ValueAttribute of OData v4 for a cell without a number
 SECRET_ATTRIBUTES = {"confidential", "geheim"}
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
-_STATUS_ORDER = [Status.SECRET, Status.MISSING, Status.PROVISIONAL, Status.NIL, Status.FINAL]
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,7 @@ def records(table: Table, entries: list[Entry]) -> Iterator[Record]:
         for keys in item.allowed.values():
             expected *= len(keys)
         for (code, year), parts in sorted(_cells(item, table).items()):
-            status = min((s for _, s in parts), key=lambda s: _STATUS_ORDER.index(Status(s)))
+            status = combine_status(*(s for _, s in parts))
             if len(parts) < expected:
                 status = Status.MISSING  # a listed member has no cell: the sum is incomplete
             if status in WITH_VALUE:
