@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from weerbaar.monitor.models import Indicator
-from weerbaar.monitor.services import values
+from weerbaar.monitor.services import tables, values
 from weerbaar.monitor.services.values import Value
 from weerbaar.reports.services.evaluation.staggered import (
     EvaluationError,
@@ -20,7 +20,8 @@ from weerbaar.reports.services.evaluation.staggered import (
 )
 from weerbaar.selection.services import selectors as programmes
 
-LEVEL_PREFIX = {"gemeente": "GM", "wijk": "WK"}
+#: the levels an evaluation runs on (neighbourhoods have too few years), with their code prefix
+LEVEL_PREFIX = {level: tables.LEVEL_PREFIX[level] for level in ("gemeente", "wijk")}
 #: comparison areas per programme area in the matched comparison
 MATCHES = 3
 #: measures describing size and urbanity for matching
