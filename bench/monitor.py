@@ -8,10 +8,8 @@ first). Prints the figures; targets: values p95 < 50 ms, profile p95 < 200 ms, i
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -35,29 +33,18 @@ def timings(client: object, url: str) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    os.environ.setdefault("WEERBAAR_VAR_DIR", tempfile.mkdtemp(prefix="weerbaar-bench-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weerbaar.conf.ci")
-    import django
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _real import data_folder, empty_open_data, setup_django
 
-    django.setup()
+    setup_django()
     from django.conf import settings
-    from django.core.management import call_command
     from django.test import Client
 
-    from weerbaar.areas.models import Area, HouseholdCount, PopulationCount
     from weerbaar.areas.services.importing import import_areas
     from weerbaar.monitor.importers.run import import_monitor
-    from weerbaar.monitor.models import DataVersion, Indicator, Observation, SeriesBreak
 
-    folder = settings.WEERBAAR_DATA_DIR
-    if folder is None or not Path(folder).is_dir():
-        sys.exit("Geen open data gevonden: zet WEERBAAR_DATA_DIR of plaats ../shared/data.")
-    call_command("migrate", verbosity=0)
-    tables = (Observation, DataVersion, SeriesBreak, Indicator, HouseholdCount, PopulationCount)
-    for model in tables:
-        model.objects.all().delete()
-    for level in ("buurt", "wijk", "gemeente", "provincie"):
-        Area.objects.filter(level=level).delete()
+    folder = data_folder()
+    empty_open_data()
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     import_areas(Path(folder))

@@ -22,6 +22,11 @@ Environment variables read here:
 - ``WEERBAAR_MONITOR_MIN_DENOMINATOR`` (default 100) / ``WEERBAAR_MONITOR_MIN_NUMERATOR``
   (default 10): below these many inhabitants a monitor rate is suppressed as "te klein";
   below these many cases it is shown with a warning.
+- ``WEERBAAR_REPORT_MIN_COUNT`` (default 5): counts from Weerbaar's own records under this
+  are not shown in a progress report.
+- ``WEERBAAR_TASKS``: ``database`` queues background jobs (the PDF of a progress report) in
+  the database for ``weerbaar db_worker``; ``immediate`` (default; production: ``database``)
+  runs them right after the request.
 - ``WEERBAAR_AUDIT_SIGNING_KEY_FILE``: private key that signs audit checkpoints.
   Default ``var/audit-signing-key.pem`` (made on first use).
 - ``WEERBAAR_TRUSTED_PROXY_HOPS``: how many proxies of your own stand before Weerbaar
@@ -87,6 +92,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "weerbaar.core",
     "weerbaar.areas",
     "weerbaar.accounts",
@@ -172,6 +179,26 @@ WEERBAAR_REPORT_REVIEW_DAYS = int(env_str("WEERBAAR_REPORT_REVIEW_DAYS") or 5)
 #: a rate from fewer cases is shown with a warning
 WEERBAAR_MONITOR_MIN_DENOMINATOR = int(env_str("WEERBAAR_MONITOR_MIN_DENOMINATOR") or 100)
 WEERBAAR_MONITOR_MIN_NUMERATOR = int(env_str("WEERBAAR_MONITOR_MIN_NUMERATOR") or 10)
+WEERBAAR_REPORT_MIN_COUNT = int(env_str("WEERBAAR_REPORT_MIN_COUNT") or 5)
+
+# Background jobs (the PDF of a progress report). "database": queued in the database and run
+# by `weerbaar db_worker` (production's default); else run right after the request's commit.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.backend.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def task_backend(default: str) -> dict[str, dict[str, str]]:
+    chosen = env_str("WEERBAAR_TASKS") or default
+    if chosen not in _TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"WEERBAAR_TASKS={chosen!r} ken ik niet; kies uit: {', '.join(_TASK_BACKENDS)}."
+        )
+    return {"default": {"BACKEND": _TASK_BACKENDS[chosen]}}
+
+
+TASKS = task_backend("immediate")
 
 # E-mail (the camper-bus requester; residents who asked for updates): SMTP in production,
 # files or the console elsewhere. Addresses never go into a log line (core.mail).
@@ -423,5 +450,8 @@ LOGGING = {
         # django-axes logs user name and address of every successful login at INFO; only
         # lockouts (WARNING) belong in the log, the audit log holds the rest.
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs every layout step at INFO; warnings (a missing font) still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -17,6 +17,7 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("Zet WEERBAAR_SECRET_KEY voor productie.")
 
 DEBUG = False
+TASKS = task_backend("database")  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env_bool("WEERBAAR_SSL_REDIRECT", True)

@@ -13,7 +13,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 MAX_PIXELS = 40_000_000  # larger than any phone camera; stops decompression bombs
@@ -50,6 +50,9 @@ def pixel_count(raw: bytes) -> int:
 
 
 def clean_image(raw: bytes) -> CleanImage:
+    # A truncated upload must be refused, not padded with grey: Pillow's process-wide switch
+    # is off by default, but a library may turn it on (WeasyPrint does, on import).
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

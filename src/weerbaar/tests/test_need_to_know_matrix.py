@@ -63,6 +63,19 @@ MATRIX: dict[str, Entry] = {
     "monitor:profile": Entry(_p("/monitor/gebied/GM0014/")),
     "monitor:indicator": Entry(_p("/monitor/onbekend/")),
     "reports:evaluation": Entry(_p("/rapportages/evaluatie/")),
+    "reports:list": Entry(_p("/rapportages/")),
+    "reports:draft": Entry(_p("/rapportages/concept/?regio=GM0014&jaar=2026")),
+    "reports:publish": Entry(
+        _p("/rapportages/publiceren/"), posts=({"regio": "GM0014", "jaar": "2026"},)
+    ),
+    "reports:published": Entry(_p("/rapportages/999/")),
+    "reports:pdf": Entry(_p("/rapportages/999/pdf/")),
+    "reports:methods": Entry(_p("/rapportages/methoden/")),
+    "reports:effort": Entry(
+        _p("/rapportages/inzet/"),
+        posts=({"naam": "x", "eenheid": "x", "bron": "x", "regels": "GM0014;2024;1"},),
+    ),
+    "reports:relation": Entry(_p("/rapportages/inzet/samenhang/")),
     "selection:index": Entry(_p("/selectie/")),
     "selection:editor": Entry(_p("/selectie/regel/")),
     "selection:run": Entry(_p("/selectie/run/999/")),

@@ -126,7 +126,9 @@ SHIPPED: tuple[RoleSpec, ...] = (
         "analist",
         "Analist",
         "Werkt met de monitor en de selectie van gebieden: stelt selectieregels op, "
-        "draait ze en legt de uitkomst met uitleg vast. Ziet geen signalen of zaken.",
+        "draait ze en legt de uitkomst met uitleg vast. Stelt de voortgangsrapportages samen "
+        "en publiceert ze, en beheert de inzetreeksen. Ziet geen signalen of zaken, alleen "
+        "afgeschermde aantallen.",
         (
             "selection.view_selectionrun",
             "selection.add_selectionrun",
@@ -135,6 +137,11 @@ SHIPPED: tuple[RoleSpec, ...] = (
             "selection.view_programme",
             "selection.view_participation",
             "areas.view_region",
+            "reports.view_progressreport",
+            "reports.publish_progressreport",
+            "reports.view_effortseries",
+            "reports.add_effortseries",
+            "reports.change_effortseries",
         ),
     ),
     RoleSpec(

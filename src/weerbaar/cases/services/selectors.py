@@ -4,7 +4,7 @@ with the acting user: what a reader may not see is not there for them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,13 +18,16 @@ from weerbaar.cases.models import (
     Inspection,
     InspectionStop,
     LinkState,
+    Measure,
     SignalLink,
     StartLocation,
     Subject,
     SubjectOrigin,
     TriageDecision,
+    Visit,
 )
 from weerbaar.cases.permissions import VIEW_CASE, VIEW_INSPECTION, VIEW_SUBJECT
+from weerbaar.core.counting import Counts, per_area_year
 from weerbaar.signals.services.selectors import (
     existing_signal_ids,
     hint_allowed,
@@ -174,3 +177,36 @@ def existing_records(records: set[str]) -> set[str]:
         found = reader(wanted) if reader else wanted  # unknown kinds are left alone
         kept |= {f"{label}:{pk}" for pk in found}
     return kept
+
+
+def activity_counts(codes: Sequence[str], years: Iterable[int]) -> dict[str, Counts]:
+    """Per municipality and year, over every organisation (numbers only, for a progress
+    report that suppresses small ones): cases opened about an object there, addresses
+    visited on an inspection day, and measures taken after such a visit."""
+    codes, years = list(codes), list(years)
+    return {
+        "cases": per_area_year(
+            Case.objects.filter(subjects__municipality__code__in=codes),
+            "subjects__municipality__code",
+            "created_at",
+            years,
+        ),
+        "visits": inspection_visits(codes, years),
+        "measures": per_area_year(
+            Measure.objects.filter(visit__stop__subject__municipality__code__in=codes),
+            "visit__stop__subject__municipality__code",
+            "created_at",
+            years,
+        ),
+    }
+
+
+def inspection_visits(codes: Sequence[str], years: Iterable[int]) -> Counts:
+    """Addresses visited on inspection days, per municipality and year of the day: the
+    enforcement-effort series Weerbaar itself can offer."""
+    return per_area_year(
+        Visit.objects.filter(stop__subject__municipality__code__in=list(codes)),
+        "stop__subject__municipality__code",
+        "stop__inspection__date",
+        years,
+    )

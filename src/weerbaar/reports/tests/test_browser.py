@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from weerbaar.core.tests.browser import assert_accessible, open_page
-from weerbaar.reports import views
+from weerbaar.reports.services.evaluation import cached
 from weerbaar.reports.tests.test_programme_evaluation import constructed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(live_server: Any) -> str:
-    views._cached.cache_clear()
+    cached.cache_clear()
     constructed(uncertain=True)
     return str(live_server.url)
 

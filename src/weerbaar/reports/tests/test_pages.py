@@ -8,7 +8,7 @@ import io
 import pytest
 from django.test import Client
 
-from weerbaar.reports import views
+from weerbaar.reports.services.evaluation import cached
 from weerbaar.reports.tests.test_programme_evaluation import constructed
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def fresh_cache() -> None:
-    views._cached.cache_clear()
+    cached.cache_clear()
 
 
 def test_the_page_shows_three_views_and_what_they_cannot_say(client: Client) -> None:

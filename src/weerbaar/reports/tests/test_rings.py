@@ -9,7 +9,7 @@ from weerbaar.areas.models import AreaLevel
 from weerbaar.areas.tests.factories import make_area, square
 from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.tests.factories import catalogue, observe
-from weerbaar.reports import views
+from weerbaar.reports.services.evaluation import cached
 from weerbaar.reports.services.evaluation.rings import displacement_for
 from weerbaar.selection.models import Participation, Programme
 
@@ -53,7 +53,7 @@ def test_the_ring_comes_from_the_boundaries_and_displacement_is_found() -> None:
 
 
 def test_the_evaluation_page_shows_the_displacement_table(client: Client) -> None:
-    views._cached.cache_clear()
+    cached.cache_clear()
     a_row_of_municipalities()
     page = client.get(
         "/rapportages/evaluatie/?programma=test&indicator=misdrijven-3-1-1-per-10000"

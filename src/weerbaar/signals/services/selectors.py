@@ -3,15 +3,23 @@ with the acting user, so need to know cannot be forgotten by a caller."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 
+from weerbaar.core.counting import Counts, per_area_year
 from weerbaar.signals.models import Confidentiality, Signal
 from weerbaar.signals.services.queries import visible
 
-__all__ = ["existing_signal_ids", "hint_allowed", "hinted_among", "visible_signals"]
+__all__ = [
+    "counts_per_municipality",
+    "existing_signal_ids",
+    "hint_allowed",
+    "hinted_among",
+    "visible_signals",
+]
 
 
 def visible_signals(user: Any) -> QuerySet[Signal]:
@@ -41,3 +49,10 @@ def hinted_among(signal_ids: QuerySet[Any] | list[int], user: Any) -> bool:
 def existing_signal_ids(wanted: set[int]) -> set[int]:
     """Which of these signals still exist (for retention elsewhere; no content)."""
     return set(Signal.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+
+
+def counts_per_municipality(codes: Sequence[str], years: Iterable[int]) -> Counts:
+    """Signals received per municipality and year, for a progress report: numbers only,
+    over every organisation (the report suppresses small ones before publishing)."""
+    received = Signal.objects.filter(municipality__code__in=list(codes))
+    return per_area_year(received, "municipality__code", "created_at", years)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services import tables, values
 from weerbaar.monitor.services.values import Value
 from weerbaar.reports.services.evaluation.staggered import (
@@ -19,6 +19,9 @@ from weerbaar.reports.services.evaluation.staggered import (
     staggered_did,
 )
 from weerbaar.selection.services import selectors as programmes
+
+if TYPE_CHECKING:
+    from weerbaar.monitor.models import Indicator
 
 #: the levels an evaluation runs on (neighbourhoods have too few years), with their code prefix
 LEVEL_PREFIX = {level: tables.LEVEL_PREFIX[level] for level in ("gemeente", "wijk")}

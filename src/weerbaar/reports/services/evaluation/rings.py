@@ -5,10 +5,10 @@ indicator's numerator the year before the start and in the newest year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from weerbaar.areas.services import selectors as areas
 from weerbaar.areas.services.adjacency import neighbours
-from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services import values
 from weerbaar.reports.services.evaluation.displacement import (
     Areas,
@@ -19,6 +19,9 @@ from weerbaar.reports.services.evaluation.displacement import (
 from weerbaar.reports.services.evaluation.programme import LEVEL_PREFIX
 from weerbaar.reports.services.evaluation.staggered import EvaluationError
 from weerbaar.selection.services import selectors as programmes
+
+if TYPE_CHECKING:
+    from weerbaar.monitor.models import Indicator
 
 
 @dataclass

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from weerbaar.core import downloads
-from weerbaar.monitor.models import Indicator
-from weerbaar.monitor.services.tables import data_stamp
+from weerbaar.monitor.services import selectors as catalogue
 from weerbaar.reports.services import event_chart
-from weerbaar.reports.services.evaluation.programme import LEVEL_PREFIX, Evaluation, evaluate
+from weerbaar.reports.services.evaluation import cached
+from weerbaar.reports.services.evaluation.programme import LEVEL_PREFIX, Evaluation
 from weerbaar.reports.services.evaluation.rings import RingResult, displacement_for
-from weerbaar.reports.services.evaluation.staggered import CONTROL_WORDS, EvaluationError
+from weerbaar.reports.services.evaluation.staggered import CONTROL_WORDS
 from weerbaar.selection.services import selectors as programmes
 
 DEFAULT = ("preventie-met-gezag", "leefbaarometer-afw")
@@ -27,18 +25,6 @@ CSV_HEADER = [
     "ondergrens",
     "bovengrens",
 ]
-
-
-@lru_cache(maxsize=32)
-def _cached(
-    slug: str, code: str, level: str, uncertain: bool, stamp: tuple, members: tuple
-) -> Evaluation | str:
-    """An evaluation takes seconds (every area and year, two estimators): kept per data
-    version and participant list."""
-    try:
-        return evaluate(slug, Indicator.objects.get(code=code), level, include_uncertain=uncertain)
-    except EvaluationError as exc:
-        return str(exc)
 
 
 def _rows(evaluation: Evaluation) -> list[list[object]]:
@@ -95,16 +81,13 @@ def evaluation_page(request: HttpRequest) -> HttpResponse:
     asked = request.GET.get("niveau") or "gemeente"
     level = asked if asked in LEVEL_PREFIX else "gemeente"
     uncertain = request.GET.get("onzeker", "meenemen") != "weglaten"
-    indicators = [i for i in Indicator.objects.order_by("theme", "position") if level in i.levels]
+    indicators = catalogue.indicators(level)
     chosen = next((i for i in indicators if i.code == code), None)
     result: Evaluation | str
     if chosen is None:
         result = "Kies een indicator met waarden op dit niveau."
     else:
-        members = tuple(
-            (p.area_code, p.start_year, p.certainty) for p in programmes.participants(slug)
-        )
-        result = _cached(slug, chosen.code, level, uncertain, data_stamp(), members)
+        result = cached.evaluation(slug, chosen.code, level, uncertain)
     if isinstance(result, Evaluation) and request.GET.get("formaat") in {"csv", "xlsx"}:
         return downloads.download(
             _rows(result),

@@ -1,0 +1,38 @@
+"""The monitor's readers for other apps: indicators from the catalogue and the versions of
+the data behind them. Other apps read these, never the monitor's models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from weerbaar.monitor.models import DataVersion, Indicator
+from weerbaar.monitor.services.tables import _definition
+
+
+def indicator(code: str) -> Indicator | None:
+    return Indicator.objects.filter(code=code).first()
+
+
+def indicators(level: str | None = None) -> list[Indicator]:
+    """The catalogue in its order (theme, position); only those with values at ``level``."""
+    found = list(Indicator.objects.order_by("theme", "position", "code"))
+    return found if level is None else [i for i in found if level in i.levels]
+
+
+def definition(indicator: Indicator) -> tuple:
+    """Every field that changes the indicator's values (the same tuple the caches use)."""
+    return _definition(indicator)
+
+
+@dataclass(frozen=True, order=True)
+class LoadedFile:
+    importer: str
+    table: str
+    sha256: str
+    rows: int
+
+
+def data_versions() -> list[LoadedFile]:
+    """Every file or table loaded, in a fixed order, so a hash over them names the data."""
+    rows = DataVersion.objects.values_list("importer", "table_id", "sha256", "rows")
+    return sorted(LoadedFile(*row) for row in rows)
