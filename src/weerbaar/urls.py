@@ -18,6 +18,7 @@ from weerbaar.screening.api import urls as screening_api_urls
 from weerbaar.selection.api import urls as selection_api_urls
 from weerbaar.signals import urls as signals_urls
 from weerbaar.signals.api import urls as signals_api_urls
+from weerbaar.surveys import urls as surveys_urls
 
 api_patterns = [
     *areas_api_urls.urlpatterns,
@@ -43,6 +44,8 @@ urlpatterns = [
     path("signalen/", include((signals_urls.backoffice_patterns, "signals"))),
     path("zaken/", include("weerbaar.cases.urls")),
     path("screening/", include("weerbaar.screening.urls")),
+    path("enquete/", include((surveys_urls.public_patterns, "surveys_public"))),
+    path("enquetes/", include((surveys_urls.backoffice_patterns, "surveys"))),
     path("", include("weerbaar.prevention.urls")),
     path("", include("weerbaar.accounts.urls")),
     path("inloggen/passkey/", include((ceremony_patterns, "otp_webauthn"))),

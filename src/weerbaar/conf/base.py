@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "weerbaar.prevention",
     "weerbaar.screening",
     "weerbaar.reports",
+    "weerbaar.surveys",
 ]
 
 MIDDLEWARE = [
@@ -180,6 +181,8 @@ WEERBAAR_REPORT_REVIEW_DAYS = int(env_str("WEERBAAR_REPORT_REVIEW_DAYS") or 5)
 WEERBAAR_MONITOR_MIN_DENOMINATOR = int(env_str("WEERBAAR_MONITOR_MIN_DENOMINATOR") or 100)
 WEERBAAR_MONITOR_MIN_NUMERATOR = int(env_str("WEERBAAR_MONITOR_MIN_NUMERATOR") or 10)
 WEERBAAR_REPORT_MIN_COUNT = int(env_str("WEERBAAR_REPORT_MIN_COUNT") or 5)
+WEERBAAR_SURVEY_MIN_CELL = int(env_str("WEERBAAR_SURVEY_MIN_CELL") or 10)
+WEERBAAR_SURVEY_MIN_SCHOOL = int(env_str("WEERBAAR_SURVEY_MIN_SCHOOL") or 25)
 
 # Background jobs (the PDF of a progress report). "database": queued in the database and run
 # by `weerbaar db_worker` (production's default); else run right after the request's commit.

@@ -23,7 +23,9 @@ def plain_extras(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> A
 
 
 #: Paths of the anonymous channel: what follows them (a receipt code) is never logged.
-ANONYMOUS_PREFIXES = ("/melden/", "/api/v1/public/")
+#: paths of anonymous residents and pupils: the anonymity middleware scrubs their requests
+#: and no log line keeps what follows the prefix
+ANONYMOUS_PREFIXES = ("/melden/", "/api/v1/public/", "/enquete/")
 
 
 def _redact(value: object) -> object:

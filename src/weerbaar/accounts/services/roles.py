@@ -169,6 +169,27 @@ SHIPPED: tuple[RoleSpec, ...] = (
         ),
     ),
     RoleSpec(
+        "enquetecoordinator",
+        "Coördinator scholierenonderzoek",
+        "Zet de jaarlijkse enquête onder scholieren klaar: ronde, scholen, klaslinks en "
+        "brieven, en leest de uitkomsten (alleen groepen, kleine aantallen afgeschermd).",
+        (
+            "surveys.view_round",
+            "surveys.add_round",
+            "surveys.view_school",
+            "surveys.view_classlink",
+            "surveys.view_questionnaireversion",
+            "surveys.view_weightset",
+        ),
+    ),
+    RoleSpec(
+        "onderzoeker",
+        "Onderzoeker (losse antwoorden)",
+        "Mag de losse, anonieme antwoorden van een ronde exporteren voor eigen analyse; elke "
+        "export komt in het auditlog. Ziet geen signalen of zaken.",
+        ("surveys.view_round", "surveys.export_response"),
+    ),
+    RoleSpec(
         "partner-lezen",
         "Partner (gedeelde dossiers lezen)",
         "Voor politie, RIEC, OM en andere partners: leest de signalen en zaken die met de "
