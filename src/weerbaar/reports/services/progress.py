@@ -76,11 +76,14 @@ def resolve_region(key: str) -> Region:
 
 
 def _rounded(number: float | None) -> float | None:
-    """Twelve significant digits: the same on every machine and database."""
-    return None if number is None else float(f"{number:.12g}")
+    """Twelve significant digits: the same on every machine and database (None for no
+    number or a non-finite one)."""
+    if number is None or not math.isfinite(number):
+        return None
+    return float(f"{number:.12g}")
 
 
-def _indicator_section(region: Region, year: int) -> list[dict[str, Any]]:
+def _indicator_section(region: Region, year: int, names: dict[str, str]) -> list[dict[str, Any]]:
     found = []
     for indicator in catalogue.indicators("gemeente"):
         years = [y for y in values.years_available(indicator) if y <= year]
@@ -99,7 +102,6 @@ def _indicator_section(region: Region, year: int) -> list[dict[str, Any]]:
         now, before = together[newest], together[earlier] if earlier else None
         nl_now = tables.national_value(indicator, newest, "gemeente")
         trend = _national_trend(indicator, earlier, newest) if earlier else (None, None, 0)
-        names = areas.names(region.municipalities)
         found.append(
             {
                 "code": indicator.code,
@@ -187,10 +189,6 @@ def _participation(region: Region) -> list[dict[str, Any]]:
 EVALUATION_INDICATOR = "leefbaarometer-afw"
 
 
-def _round_or_none(number: float | None) -> float | None:
-    return None if number is None or not math.isfinite(number) else _rounded(number)
-
-
 def _evaluation(programme: str) -> dict[str, Any]:
     """The evaluation of the programme (all its areas, not only this region's): the three
     views in numbers, or why they cannot be made. The page /rapportages/evaluatie/ shows
@@ -209,9 +207,9 @@ def _evaluation(programme: str) -> dict[str, Any]:
             "unit": found.indicator.unit,
             "treated": len(found.treated),
             "first_start": found.first_start,
-            "anchor_first": [gaps[0].year, _round_or_none(gaps[0].difference)] if gaps else None,
-            "anchor_last": [gaps[-1].year, _round_or_none(gaps[-1].difference)] if gaps else None,
-            "matched_difference": _round_or_none(found.matched_difference),
+            "anchor_first": [gaps[0].year, _rounded(gaps[0].difference)] if gaps else None,
+            "anchor_last": [gaps[-1].year, _rounded(gaps[-1].difference)] if gaps else None,
+            "matched_difference": _rounded(found.matched_difference),
             "estimates": [],
         }
     )
@@ -223,12 +221,10 @@ def _evaluation(programme: str) -> dict[str, Any]:
             row.update(
                 {
                     "error": "",
-                    "att": _round_or_none(result.overall.att),
-                    "lower": _round_or_none(result.overall.lower),
-                    "upper": _round_or_none(result.overall.upper),
-                    "pre_trend_p": _round_or_none(result.pre_trend.p_value)
-                    if result.pre_trend
-                    else None,
+                    "att": _rounded(result.overall.att),
+                    "lower": _rounded(result.overall.lower),
+                    "upper": _rounded(result.overall.upper),
+                    "pre_trend_p": _rounded(result.pre_trend.p_value) if result.pre_trend else None,
                 }
             )
         summary["estimates"].append(row)
@@ -310,7 +306,7 @@ def build(region_key: str, year: int, programme: str = "") -> dict[str, Any]:
         "year": year,
         "programme": programme,
         "programme_name": programme_name,
-        "indicators": _indicator_section(region, year),
+        "indicators": _indicator_section(region, year, names),
         "participation": participation,
         "evaluation": _evaluation(programme) if programme else None,
         "activity": _activity(region, year),

@@ -28,33 +28,14 @@ CSV_HEADER = [
 
 
 def _rows(evaluation: Evaluation) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for point in evaluation.anchor:
-        rows.append(
-            [
-                "programma tegen Nederland",
-                "",
-                point.year,
-                point.programme,
-                point.other,
-                None,
-                None,
-                None,
-            ]
+    rows: list[list[object]] = [
+        [part, "", point.year, point.programme, point.other, None, None, None]
+        for part, points in (
+            ("programma tegen Nederland", evaluation.anchor),
+            ("gematchte vergelijking", evaluation.matched),
         )
-    for point in evaluation.matched:
-        rows.append(
-            [
-                "gematchte vergelijking",
-                "",
-                point.year,
-                point.programme,
-                point.other,
-                None,
-                None,
-                None,
-            ]
-        )
+        for point in points
+    ]
     for control, result in evaluation.staggered.items():
         if isinstance(result, str):
             continue

@@ -48,13 +48,10 @@ class Respondent:
     def cell(self) -> str:
         return f"{self.school_type}|{self.year_group}"
 
-
-GROUPINGS: dict[str, Callable[[Respondent], str]] = {
-    "gemeente": lambda r: r.municipality,
-    "schoolsoort": lambda r: r.school_type,
-    "leerjaar": lambda r: str(r.year_group),
-    "gemeente-schoolsoort-leerjaar": lambda r: f"{r.municipality}|{r.school_type}|{r.year_group}",
-}
+    @property
+    def finest(self) -> str:
+        """The finest published cell: municipality, school type and year group."""
+        return f"{self.municipality}|{self.school_type}|{self.year_group}"
 
 
 def respondents(
@@ -120,7 +117,6 @@ def _cells(
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     members: dict[str, list[Respondent]] = defaultdict(list)
     refused = asked = 0
-    finest = GROUPINGS[FINEST]
     for person in people:
         given = person.answers.get(question["key"])
         if not given:
@@ -129,7 +125,7 @@ def _cells(
         if RATHER_NOT in given:
             refused += 1
             continue
-        cell = finest(person)
+        cell = person.finest
         members[cell].append(person)
         counts[cell][TOTAL_COLUMN] += 1
         for option in given:
@@ -148,8 +144,7 @@ AreaSets = Mapping[str, Mapping[str, set[str]]]
 def _rows_of(cells: list[str], area_sets: AreaSets) -> dict[str, dict[str, list[str]]]:
     """Per grouping, its rows and the finest cells each row is made of."""
     found: dict[str, dict[str, list[str]]] = {}
-    for grouping in GROUPINGS:
-        parts = FINEST_PARTS[grouping]
+    for grouping, parts in GROUPINGS.items():
         mapping: dict[str, list[str]] = defaultdict(list)
         for cell in cells:
             mapping[parts(cell)].append(cell)
@@ -233,7 +228,8 @@ def published_entries(
     return values, _lines(rows_of, cells, options, multiple, set(area_sets)), rows_of
 
 
-FINEST_PARTS: dict[str, Callable[[str], str]] = {
+#: per grouping, the row a finest cell ("GM0014|vmbo|2") belongs to
+GROUPINGS: dict[str, Callable[[str], str]] = {
     "gemeente": lambda cell: cell.split("|")[0],
     "schoolsoort": lambda cell: cell.split("|")[1],
     "leerjaar": lambda cell: cell.split("|")[2],

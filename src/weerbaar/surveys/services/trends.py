@@ -5,7 +5,9 @@ tables hide."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from weerbaar.surveys.services import questionnaires, results, stats
 from weerbaar.surveys.services.selectors import rounds_of
@@ -20,23 +22,30 @@ class TrendPoint:
     wording_changed: bool
 
 
-def trend(slug: str, key: str, option: str) -> list[TrendPoint]:
-    points: list[TrendPoint] = []
-    previous = None
+def trends(
+    slug: str, answers: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], list[TrendPoint]]:
+    """The trend of each (question, answer), reading each round's answers once."""
+    found: dict[tuple[str, str], list[TrendPoint]] = {pair: [] for pair in answers}
+    previous: dict[str, Any] | None = None
     sets = results.area_sets()
-    for found in rounds_of(slug):
-        definition = found.questionnaire.definition
-        changed = previous is not None and key in questionnaires.changed_questions(
-            previous, definition
-        )
+    for each in rounds_of(slug):
+        definition = each.questionnaire.definition
+        changed = set(questionnaires.changed_questions(previous, definition) if previous else [])
         previous = definition
-        question = next((q for q in definition["questions"] if q["key"] == key), None)
-        share = None
-        if question is not None and option in question["options"]:
-            people = results.respondents([found.pk])
-            grand = results.question_results(question, people, area_sets=sets)["gemeente"].total
-            share = next((f.share for f in grand.options if f.option == option), None)
-        points.append(
-            TrendPoint(found.name, found.year, found.questionnaire.number, share, changed)
-        )
-    return points
+        questions = {q["key"]: q for q in definition["questions"]}
+        people = results.respondents([each.pk])
+        for key, option in answers:
+            question = questions.get(key)
+            share = None
+            if question is not None and option in question["options"]:
+                grand = results.question_results(question, people, area_sets=sets)["gemeente"]
+                share = next((f.share for f in grand.total.options if f.option == option), None)
+            found[(key, option)].append(
+                TrendPoint(each.name, each.year, each.questionnaire.number, share, key in changed)
+            )
+    return found
+
+
+def trend(slug: str, key: str, option: str) -> list[TrendPoint]:
+    return trends(slug, [(key, option)])[(key, option)]

@@ -10,6 +10,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -118,9 +119,12 @@ def _qr(url: str) -> str:
 @login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     found = _round_or_404(request, pk)
-    schools = list(found.schools.prefetch_related("classes").order_by("name"))
+    schools = list(
+        found.schools.prefetch_related("classes")
+        .annotate(answered=Count("responses"))
+        .order_by("name")
+    )
     least = results.threshold()
-    answered = {s.pk: s.responses.count() for s in schools}
     names = areas.names([s.municipality_code for s in schools])
     return render(
         request,
@@ -131,7 +135,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (
                     s,
                     names.get(s.municipality_code, s.municipality_code),
-                    answered[s.pk] if answered[s.pk] >= least else None,
+                    s.answered if s.answered >= least else None,
                     [(c, link_url(request, c)) for c in s.classes.all()],
                 )
                 for s in schools
@@ -271,13 +275,11 @@ def results_page(request: HttpRequest, pk: int) -> HttpResponse:
             "least": results.threshold(),
             "weight_set": weight_set,
             "trends": [
-                (
-                    texts[key],
-                    trends.trend(found.questionnaire.slug, key, option),
-                    refs.get((key, option)),
-                )
-                for key, option in references.MAPPING
-                if key in texts
+                (texts[key], points, refs.get((key, option)))
+                for (key, option), points in trends.trends(
+                    found.questionnaire.slug,
+                    [pair for pair in references.MAPPING if pair[0] in texts],
+                ).items()
             ],
         },
     )
