@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "weerbaar.screening",
     "weerbaar.reports",
     "weerbaar.surveys",
+    "weerbaar.training",
 ]
 
 MIDDLEWARE = [
@@ -183,6 +184,9 @@ WEERBAAR_MONITOR_MIN_NUMERATOR = int(env_str("WEERBAAR_MONITOR_MIN_NUMERATOR") o
 WEERBAAR_REPORT_MIN_COUNT = int(env_str("WEERBAAR_REPORT_MIN_COUNT") or 5)
 WEERBAAR_SURVEY_MIN_CELL = int(env_str("WEERBAAR_SURVEY_MIN_CELL") or 10)
 WEERBAAR_SURVEY_MIN_SCHOOL = int(env_str("WEERBAAR_SURVEY_MIN_SCHOOL") or 25)
+# A scenario training is due again this many days after it was completed (issue 20), unless
+# the organisation's requirement sets another period.
+WEERBAAR_TRAINING_REFRESH_DAYS = int(env_str("WEERBAAR_TRAINING_REFRESH_DAYS") or 365)
 
 # Background jobs (the PDF of a progress report). "database": queued in the database and run
 # by `weerbaar db_worker` (production's default); else run right after the request's commit.

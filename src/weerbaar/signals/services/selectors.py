@@ -10,10 +10,13 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from weerbaar.core.counting import Counts, per_area_year
-from weerbaar.signals.models import Confidentiality, Signal
+from weerbaar.signals.models import Category, ChecklistIndicator, Confidentiality, Signal
 from weerbaar.signals.services.queries import visible
 
 __all__ = [
+    "active_categories",
+    "category_pk",
+    "checklist",
     "counts_per_municipality",
     "existing_signal_ids",
     "hint_allowed",
@@ -56,3 +59,20 @@ def counts_per_municipality(codes: Sequence[str], years: Iterable[int]) -> Count
     over every organisation (the report suppresses small ones before publishing)."""
     received = Signal.objects.filter(municipality__code__in=list(codes))
     return per_area_year(received, "municipality__code", "created_at", years)
+
+
+def checklist() -> dict[str, str]:
+    """The officials' indicator checklist in its order, code to name (in the current
+    language): reference data, the same for everyone, so other apps (the training) speak
+    the back office's vocabulary."""
+    return {i.slug: str(i) for i in ChecklistIndicator.objects.filter(is_active=True)}
+
+
+def active_categories() -> dict[str, str]:
+    """The categories a signal can be given, code to name."""
+    return {c.slug: c.label for c in Category.objects.filter(is_active=True)}
+
+
+def category_pk(slug: str) -> int | None:
+    """A category's key by its code, for rules kept in other apps (routing)."""
+    return Category.objects.filter(slug=slug).values_list("pk", flat=True).first()
