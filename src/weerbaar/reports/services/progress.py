@@ -7,8 +7,6 @@ always give the same report and the same hash; the page and the PDF only lay it 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from typing import Any
 from weerbaar.areas.services import selectors as areas
 from weerbaar.cases.services import selectors as cases
 from weerbaar.core.counting import Counts
+from weerbaar.core.hashing import content_digest
 from weerbaar.monitor.services import selectors as catalogue
 from weerbaar.monitor.services import tables, values
 from weerbaar.prevention.services import selectors as prevention
@@ -258,10 +257,7 @@ def _activity(region: Region, year: int) -> dict[str, Any]:
     return {"years": years, "minimum": least, "rows": rows}
 
 
-def _hash(payload: object) -> str:
-    return hashlib.sha256(
-        json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+_hash = content_digest
 
 
 def data_hash() -> str:

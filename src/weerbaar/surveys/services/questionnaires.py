@@ -4,8 +4,6 @@ edited, so past answers keep the words they answered."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import yaml
 from django.db import transaction
 from django.db.models import Max
 
+from weerbaar.core.hashing import content_digest
 from weerbaar.surveys.models import QuestionnaireVersion
 
 SEED = Path(__file__).resolve().parent.parent / "seed"
@@ -71,10 +70,7 @@ def normalise(definition: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def digest(definition: dict[str, Any]) -> str:
-    return hashlib.sha256(
-        json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+digest = content_digest
 
 
 @transaction.atomic

@@ -9,8 +9,6 @@ stored, and then the scenario is withdrawn with a message saying which step and 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ import yaml
 from django.db import transaction
 from django.db.models import Max
 
+from weerbaar.core.hashing import content_digest
 from weerbaar.signals.services.selectors import active_categories, checklist
 from weerbaar.training.models import ScenarioVersion, TargetGroup
 from weerbaar.training.services.routes import ROUTES
@@ -176,10 +175,7 @@ def problems(
     return found
 
 
-def digest(content: Mapping[str, Any]) -> str:
-    return hashlib.sha256(
-        json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+digest = content_digest
 
 
 def read(path: Path) -> dict[str, Any]:
