@@ -46,6 +46,7 @@ urlpatterns = [
     path("screening/", include("weerbaar.screening.urls")),
     path("enquete/", include((surveys_urls.public_patterns, "surveys_public"))),
     path("enquetes/", include((surveys_urls.backoffice_patterns, "surveys"))),
+    path("training/", include("weerbaar.training.urls")),
     path("", include("weerbaar.prevention.urls")),
     path("", include("weerbaar.accounts.urls")),
     path("inloggen/passkey/", include((ceremony_patterns, "otp_webauthn"))),

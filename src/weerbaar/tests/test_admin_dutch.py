@@ -43,7 +43,7 @@ def test_every_permission_has_a_dutch_label() -> None:
         for p in Permission.objects.select_related("content_type").filter(
             content_type__app_label__in=[
                 "accounts", "areas", "cases", "monitor", "prevention", "screening",
-                "selection", "signals",
+                "selection", "signals", "training",
             ]
         )
     ]  # fmt: skip

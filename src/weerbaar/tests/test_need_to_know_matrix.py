@@ -95,6 +95,27 @@ MATRIX: dict[str, Entry] = {
     "surveys:results": Entry(_p("/enquetes/999/uitkomsten/")),
     "surveys:export": Entry(_p("/enquetes/999/antwoorden.csv")),
     "surveys:to_monitor": Entry(_p("/enquetes/999/naar-monitor/")),
+    "training:index": Entry(_p("/training/")),
+    "training:scenario": Entry(_p("/training/horeca-vergunning/")),
+    "training:step": Entry(
+        _p("/training/poging/{attempt}/stap/1/"), posts=({"indicatoren": ["contant"]},)
+    ),
+    "training:decision": Entry(
+        _p("/training/poging/{attempt}/besluit/"), posts=({"vervolg": "niets"},)
+    ),
+    "training:feedback": Entry(_p("/training/poging/{attempt}/")),
+    "training:again": Entry(_p("/training/poging/{attempt}/opnieuw/")),
+    "training:sandbox": Entry(
+        _p("/training/poging/{attempt}/oefenen/"), posts=({"description": "x"},)
+    ),
+    "training:overview": Entry(
+        _p("/training/overzicht/"), posts=({"doelgroep": "school", "dagen": "365"},)
+    ),
+    "training:export_csv": Entry(_p("/training/overzicht/export.csv")),
+    "training:export_xlsx": Entry(_p("/training/overzicht/export.xlsx")),
+    "training:end_requirement": Entry(
+        _p("/training/overzicht/verplichting/{requirement}/beeindigen/")
+    ),
     "selection:index": Entry(_p("/selectie/")),
     "selection:editor": Entry(_p("/selectie/regel/")),
     "selection:run": Entry(_p("/selectie/run/999/")),
@@ -309,8 +330,19 @@ def test_every_url_has_an_entry() -> None:
     assert set(MATRIX) - served == set(), "these entries name no URL any more"
 
 
+#: Records anyone may add of their own (a training attempt, a requirement): the owner's
+#: rows are guarded.
+GUARDED_OWN = {
+    "training.Attempt": {"user__username": "ria"},
+    "training.Requirement": {"organisation__name": "Gemeente Groningen"},
+}
+
+
 def _fingerprint() -> list[Any]:
-    return [list(apps.get_model(label).objects.order_by("pk").values()) for label in GUARDED]
+    return [list(apps.get_model(label).objects.order_by("pk").values()) for label in GUARDED] + [
+        list(apps.get_model(label).objects.filter(**owner).order_by("pk").values())
+        for label, owner in GUARDED_OWN.items()
+    ]
 
 
 @dataclass

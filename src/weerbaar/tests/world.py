@@ -3,7 +3,7 @@
 Gemeente Groningen (GM0014) holds one record of every kind, each carrying ``MARKER`` in
 the text a leak would show: a signal with a photo and a question to the reporter, a
 confidential signal, an object, a case, an inspection day, a Bibob application, a bus
-request, a tour plan and a covenant. One signal is shared with the police, with a text of
+request, a tour plan, a covenant, and an official's training attempt and requirement. One signal is shared with the police, with a text of
 its own (``SHARED``). The actors:
 
 - ``ria``: Gemeente Groningen, every permission of the domain apps, functional admin;
@@ -41,11 +41,14 @@ from weerbaar.signals.models import Signal
 from weerbaar.signals.services import conversation, sharing
 from weerbaar.signals.services.seeding import seed_defaults
 from weerbaar.signals.tests.factories import jpeg_with_metadata, make_signal
+from weerbaar.training.models import Attempt, Requirement
+from weerbaar.training.services import attempts, completion
+from weerbaar.training.services.scenarios import sync_shipped
 
 PASSWORD = "wereld-wachtwoord-2026"
 MARKER = "GRONINGEN-GEHEIM"
 SHARED = "GEDEELD-MET-POLITIE"
-DOMAIN_APPS = ["signals", "cases", "screening", "prevention", "selection"]
+DOMAIN_APPS = ["signals", "cases", "screening", "prevention", "selection", "training"]
 USERS = ["view_user", "add_user", "change_user", "view_organisation", "view_role"]
 
 
@@ -69,6 +72,8 @@ class World:
     bus_request: Any
     plan: Any
     covenant: Covenant
+    attempt: Attempt
+    requirement: Requirement
 
     def pks(self) -> dict[str, int]:
         return {
@@ -82,6 +87,8 @@ class World:
             "plan": self.plan.pk,
             "covenant": self.covenant.pk,
             "link": self.signal.links.get().pk,
+            "attempt": self.attempt.pk,
+            "requirement": self.requirement.pk,
         }
 
 
@@ -199,6 +206,10 @@ def build() -> World:
         scope="Afspraken",
     )
     CovenantParty.objects.create(covenant=covenant, name="Politie", role="politie")
+    sync_shipped()
+    attempt = attempts.start(ria, "horeca-vergunning")
+    attempts.answer_step(ria, attempt.pk, 1, ["contant"])
+    requirement = completion.set_requirement(ria, groningen, "vergunningen", None, 365)
     return World(
         country=country,
         groningen=groningen,
@@ -212,5 +223,7 @@ def build() -> World:
         bus_request=request,
         plan=plan,
         covenant=covenant,
+        attempt=attempt,
+        requirement=requirement,
         **records,
     )

@@ -183,6 +183,21 @@ SHIPPED: tuple[RoleSpec, ...] = (
         ),
     ),
     RoleSpec(
+        "trainingscoordinator",
+        "Coördinator training signalen",
+        "Ziet per rol en doelgroep hoeveel medewerkers van de eigen organisatie de training "
+        "signalen herkennen op orde hebben en wie moet opfrissen, stelt in welke doelgroep "
+        "hoe vaak moet trainen en exporteert het overzicht als bewijs (BIO2). Ziet geen "
+        "scores of antwoorden.",
+        (
+            "training.view_completion",
+            "training.view_requirement",
+            "training.add_requirement",
+            "training.change_requirement",
+            "training.view_scenarioversion",
+        ),
+    ),
+    RoleSpec(
         "onderzoeker",
         "Onderzoeker (losse antwoorden)",
         "Mag de losse, anonieme antwoorden van een ronde exporteren voor eigen analyse; elke "

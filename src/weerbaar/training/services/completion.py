@@ -92,12 +92,15 @@ def requirements(organisation: Any) -> list[Requirement]:
     )
 
 
-def statuses(organisation: Any, today: dt.date | None = None) -> list[Status]:
-    """Every active official of ``organisation`` against every requirement that applies to
-    them (a requirement for a role applies to the holders of that role)."""
+def statuses(
+    organisation: Any, today: dt.date | None = None, members: Sequence[Any] | None = None
+) -> list[Status]:
+    """Every active official of ``organisation`` (or just ``members``) against every
+    requirement that applies to them (a requirement for a role applies to the holders of
+    that role)."""
     today = today or timezone.localdate()
     wanted = requirements(organisation)
-    members = list(active_members(organisation))
+    members = list(active_members(organisation)) if members is None else list(members)
     latest = last_completions(m.pk for m in members)
     found = []
     for member in members:
@@ -123,8 +126,8 @@ def own_statuses(user: Any, today: dt.date | None = None) -> dict[str, Status]:
     today = today or timezone.localdate()
     organisation = getattr(user, "organisation", None)
     mine = (
-        {s.target_group: s for s in statuses(organisation, today) if s.user.pk == user.pk}
-        if organisation
+        {s.target_group: s for s in statuses(organisation, today, [user])}
+        if organisation and user.is_active
         else {}
     )
     for (_user, group), last in last_completions([user.pk]).items():
