@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,9 +16,7 @@ from weerbaar.monitor.api.serializers import (
     ValuesResponseSerializer,
 )
 from weerbaar.monitor.models import Indicator, Observation
-from weerbaar.monitor.services import comparisons
-from weerbaar.monitor.services.formatting import class_in_words
-from weerbaar.monitor.services.tables import indicator_table
+from weerbaar.monitor.services import answers
 
 
 class IndicatorPagination(Pages):
@@ -77,10 +75,25 @@ class IndicatorValuesView(APIView):
             "Per gebied: waarde, teller, noemer, status, rang en percentiel onder alle "
             "gebieden van "
             "het niveau in Nederland. higherIs zegt of een hogere waarde ongunstiger (worse) of "
-            "gunstiger (better) is. Ontbrekende en geheime waarden zijn null, nooit 0."
+            "gunstiger (better) is. Ontbrekende en geheime waarden zijn null, nooit 0. "
+            "Het antwoord heeft een ETag; wie die meestuurt in If-None-Match, krijgt 304 "
+            "zolang de gegevens niet veranderd zijn."
         ),
-        parameters=[ValuesParameters],
-        responses={200: ValuesResponseSerializer, **PROBLEM_RESPONSES},
+        parameters=[
+            ValuesParameters,
+            OpenApiParameter(
+                "If-None-Match",
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="De ETag van een eerder antwoord.",
+            ),
+        ],
+        responses={
+            200: ValuesResponseSerializer,
+            304: OpenApiResponse(description="Niet gewijzigd: het eerdere antwoord geldt nog."),
+            **PROBLEM_RESPONSES,
+        },
         tags=["monitor"],
     )
     def get(self, request: Request, code: str) -> Response:
@@ -90,43 +103,14 @@ class IndicatorValuesView(APIView):
         level = params.validated_data["level"]
         if level not in indicator.levels:
             raise NotFound(f"Indicator {code} heeft geen waarden op niveau {level}.")
-        table = indicator_table(
-            indicator,
-            level=level,
-            year=params.validated_data.get("year"),
-            parent=params.validated_data.get("parent"),
-        )
-        if params.validated_data.get("year") and table.year != params.validated_data["year"]:
-            raise NotFound(
-                f"Geen waarden voor {params.validated_data['year']}. "
-                f"Jaren: {', '.join(map(str, table.years))}."
-            )
-        compared = next((row.ranking.compared_with for row in table.rows if row.ranking), 0)
-        return Response(
-            {
-                "indicator": indicator.code,
-                "level": level,
-                "year": table.year,
-                "unit": indicator.unit,
-                "higherIs": comparisons.higher_means(indicator),
-                "comparedWith": compared,
-                "results": [
-                    {
-                        "code": row.code,
-                        "name": row.name,
-                        "year": row.value.year,
-                        "value": row.value.value,
-                        "numerator": row.value.numerator,
-                        "denominator": row.value.denominator,
-                        "status": row.value.status,
-                        "note": row.value.note,
-                        "classNumber": row.value.klass,
-                        "classInWords": class_in_words(row.value.klass, indicator.class_words),
-                        "rank": row.ranking.rank if row.ranking else None,
-                        "percentile": round(row.ranking.percentile, 2) if row.ranking else None,
-                        "shareHigher": round(row.ranking.share_higher, 2) if row.ranking else None,
-                    }
-                    for row in table.rows
-                ],
-            }
-        )
+        year, parent = params.validated_data.get("year"), params.validated_data.get("parent")
+        key = answers.fingerprint(indicator, level, year, parent)
+        etag = f'"{key}"'
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if etag in request.headers.get("If-None-Match", ""):
+            return Response(status=304, headers=headers)
+        try:
+            answer = answers.values_answer(indicator, level, year, parent, key)
+        except answers.NoValues as exc:
+            raise NotFound(str(exc)) from None
+        return Response(answer, headers=headers)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 
 def clear() -> None:
-    from weerbaar.monitor.services import comparisons, tables, values
+    from weerbaar.monitor.services import answers, comparisons, tables, values
 
+    answers._answer.cache_clear()
     tables._level_values.cache_clear()
     tables._cached_quintiles.cache_clear()
     tables._cached_national.cache_clear()

@@ -88,3 +88,30 @@ def test_level_without_values_is_404(client: Client) -> None:
     response = client.get(VALUES + "?level=wijk")
     assert response.status_code == 404
     assert "niveau wijk" in response.json()["detail"]
+
+
+def test_values_carry_an_etag_and_a_client_that_has_them_gets_a_304(client: Client) -> None:
+    first = client.get(VALUES + "?year=2023")
+    etag = first["ETag"]
+    assert (
+        first.status_code == 200 and etag.startswith('"') and first["Cache-Control"] == "no-cache"
+    )
+    again = client.get(VALUES + "?year=2023", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again["ETag"] == etag and again.content == b""
+    other_year = client.get(VALUES + "?year=2024", HTTP_IF_NONE_MATCH=etag)
+    assert other_year.status_code == 200 and other_year["ETag"] != etag
+    assert client.get(VALUES + "?year=2023").json() == first.json()  # kept, the same
+
+
+def test_new_data_changes_the_etag_and_the_answer(client: Client) -> None:
+    from weerbaar.monitor.models import Observation
+    from weerbaar.monitor.tests.factories import version
+
+    first = client.get(VALUES + "?year=2023")
+    Observation.objects.filter(area_code="GM0014", year=2023, measure="misdrijven.3.1.1").update(
+        value=40, data_version=version()
+    )
+    fresh = client.get(VALUES + "?year=2023", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert fresh.status_code == 200 and fresh["ETag"] != first["ETag"]
+    groningen = next(r for r in fresh.json()["results"] if r["code"] == "GM0014")
+    assert groningen["numerator"] == 40.0

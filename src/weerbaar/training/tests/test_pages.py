@@ -317,3 +317,14 @@ def test_the_overview_reads_a_fixed_number_of_queries(
         page = coordinator.get("/training/overzicht/")
     assert "Moeten de training doen (66)" in _text(page)  # 65 officials and the coordinator
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_step_reads_as_paragraphs_not_as_the_files_lines(learner: Client) -> None:
+    learner.post("/training/horeca-vergunning/")
+    attempt = Attempt.objects.get()
+    page = learner.get(f"/training/poging/{attempt.pk}/stap/1/").content.decode()
+    assert (
+        "<p>De aanvrager is een bv die drie maanden geleden is ingeschreven bij de KvK. De enige bestuurder is 22 jaar"
+        in page
+    )
+    assert "<br>" not in page.split('class="scenario-text"')[1].split("</div>")[0]

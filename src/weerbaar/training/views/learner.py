@@ -102,6 +102,12 @@ def _resume_url(attempt: Attempt) -> str:
     return reverse("training:step", args=[attempt.pk, number])
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The step's text as paragraphs: a blank line ends one; the line breaks of the
+    scenario file inside a paragraph are not the reader's."""
+    return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
+
+
 def _option(text: str | None) -> int | None:
     if not text:
         return None
@@ -145,6 +151,7 @@ def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "attempt": attempt,
             "scenario": attempt.scenario.content,
             "step": content,
+            "paragraphs": _paragraphs(content["text"]),
             "number": number,
             "total": len(steps),
             "image_url": static(f"training/beelden/{image['file']}") if image else "",

@@ -1,0 +1,77 @@
+"""The values endpoint's answer, built once per data version and indicator definition and
+then served from memory with its fingerprint as ETag: a client that has it gets a 304
+without the table being read again, one that does not gets the kept answer."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from weerbaar.core.hashing import content_digest
+from weerbaar.monitor.models import Indicator
+from weerbaar.monitor.services import comparisons, selectors, tables
+from weerbaar.monitor.services.formatting import class_in_words
+
+
+class NoValues(LookupError):
+    """No values for the asked year; the message lists the years there are."""
+
+
+def fingerprint(indicator: Indicator, level: str, year: int | None, parent: str | None) -> str:
+    """Changes whenever the answer would: new data, a changed definition or wording."""
+    described = [
+        str(part)
+        for part in (
+            *selectors.definition(indicator),
+            indicator.unit,
+            indicator.class_words,
+            indicator.direction,
+        )
+    ]
+    return content_digest(
+        [indicator.code, described, level, year, parent, list(tables.data_stamp())]
+    )[:32]
+
+
+def values_answer(
+    indicator: Indicator, level: str, year: int | None, parent: str | None, key: str
+) -> dict[str, Any]:
+    """The answer for ``/api/v1/indicators/<code>/values``, kept under ``key`` (its
+    ``fingerprint``); raises NoValues."""
+    return _answer(indicator, level, year, parent, key)
+
+
+@lru_cache(maxsize=512)
+def _answer(
+    indicator: Indicator, level: str, year: int | None, parent: str | None, key: str
+) -> dict[str, Any]:
+    table = tables.indicator_table(indicator, level=level, year=year, parent=parent)
+    if year and table.year != year:
+        raise NoValues(f"Geen waarden voor {year}. Jaren: {', '.join(map(str, table.years))}.")
+    compared = next((row.ranking.compared_with for row in table.rows if row.ranking), 0)
+    return {
+        "indicator": indicator.code,
+        "level": level,
+        "year": table.year,
+        "unit": indicator.unit,
+        "higherIs": comparisons.higher_means(indicator),
+        "comparedWith": compared,
+        "results": [
+            {
+                "code": row.code,
+                "name": row.name,
+                "year": row.value.year,
+                "value": row.value.value,
+                "numerator": row.value.numerator,
+                "denominator": row.value.denominator,
+                "status": row.value.status,
+                "note": row.value.note,
+                "classNumber": row.value.klass,
+                "classInWords": class_in_words(row.value.klass, indicator.class_words),
+                "rank": row.ranking.rank if row.ranking else None,
+                "percentile": round(row.ranking.percentile, 2) if row.ranking else None,
+                "shareHigher": round(row.ranking.share_higher, 2) if row.ranking else None,
+            }
+            for row in table.rows
+        ],
+    }
