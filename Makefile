@@ -30,7 +30,7 @@ run: install
 	$(BIN)/weerbaar import interventies --if-empty
 	$(BIN)/weerbaar import programmas --if-empty
 	@echo "Weerbaar draait op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)"
-	$(BIN)/weerbaar runserver 127.0.0.1:$(PORT) --noreload
+	$(BIN)/weerbaar serve --bind 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check src bench

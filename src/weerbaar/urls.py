@@ -35,6 +35,7 @@ api_patterns = [
 urlpatterns = [
     path("", areas_views.home, name="home"),
     path("gezond", core_views.health, name="health"),
+    path("gereed", core_views.ready, name="ready"),
     path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
     path("gebieden/", include("weerbaar.areas.urls")),
     path("monitor/", include("weerbaar.monitor.urls")),

@@ -35,7 +35,7 @@ class AuditChannelMiddleware:
 
 
 #: What a user between the password and the second step may still reach.
-OPEN_PREFIXES = ("/inloggen/", "/uitloggen/", "/static/", "/favicon.ico", "/gezond")
+OPEN_PREFIXES = ("/inloggen/", "/uitloggen/", "/static/", "/favicon.ico", "/gezond", "/gereed")
 
 
 class SecondFactorMiddleware:

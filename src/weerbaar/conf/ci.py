@@ -8,3 +8,5 @@ from weerbaar.conf.base import *  # noqa: F403
 SECRET_KEY = "weerbaar-tests-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
+# the area stamp is read afresh on every call: tests change areas between two requests
+WEERBAAR_AREA_STAMP_SECONDS = 0

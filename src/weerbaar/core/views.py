@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from weerbaar.core import readiness
 from weerbaar.core.api.problems import problem_response
 from weerbaar.core.middleware import API_PREFIX
 
@@ -12,6 +13,17 @@ from weerbaar.core.middleware import API_PREFIX
 def health(request: HttpRequest) -> HttpResponse:
     """For load balancers and monitoring: the process answers (no database involved)."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def ready(request: HttpRequest) -> HttpResponse:
+    """For a load balancer's readiness probe: 200 when this process may get traffic, 503
+    with the check that failed when not. Names no record and no person."""
+    results = readiness.checks()
+    body = "".join(f"{c.name}: {'ok' if c.ok else 'NIET GEREED'} ({c.detail})\n" for c in results)
+    status = 200 if all(c.ok for c in results) else 503
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8", status=status)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -151,7 +151,7 @@ def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
                 )
             ],
             "provinces": areas.provinces().order_by("name"),
-            "municipalities": areas.current_areas("gemeente").order_by("name"),
+            "municipalities": areas.current_areas("gemeente").defer("geometry").order_by("name"),
             "level": level,
             "levels": [(lv, LEVEL_PLURAL[lv]) for lv in PAGE_LEVELS if lv in indicator.levels],
             "level_plural": LEVEL_PLURAL.get(level, level),

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models.confidentiality import levels_up_to
-from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services.postcodes import normalise_postcode
 from weerbaar.core.forms import AccessibleForm
 from weerbaar.core.images import MAX_PIXELS_PER_REQUEST, ImageRejected, clean_image, pixel_count
@@ -169,19 +168,11 @@ class SignalForm(AccessibleForm):
             ("", _("weet ik niet")),
             *((slug, category.label) for slug, category in self.category_choices.items()),
         ]
-        self.municipalities = {
-            a.code: a for a in Area.objects.current().filter(level=AreaLevel.GEMEENTE)
-        }
+        offered = places.choices()
         municipality_field: Any = self.fields["municipality"]
-        municipality_field.choices = [
-            ("", _("weet ik niet")),
-            *sorted(
-                ((code, area.name) for code, area in self.municipalities.items()),
-                key=lambda item: item[1],
-            ),
-        ]
+        municipality_field.choices = [("", _("weet ik niet")), *offered.municipalities]
         district_field: Any = self.fields["district_code"]
-        self.district_groups = places.district_choices()
+        self.district_groups = offered.districts
         district_field.choices = [("", _("weet ik niet")), *self.district_groups]
         if not official:
             # a point comes only from the map (JavaScript), which picks it itself
@@ -368,7 +359,7 @@ class SignalForm(AccessibleForm):
             else "",
             postcode=data.get("postcode", "") if kind == LocationKind.ADRES else "",
             place=data.get("place", "").strip(),
-            municipality=self.municipalities.get(data.get("municipality") or ""),
+            municipality=places.municipality(data.get("municipality") or ""),
             district=data.get("district", "").strip(),
             area=places.district(data.get("district_code") or "")
             if kind == LocationKind.GEBIED

@@ -54,6 +54,7 @@ SHARE = {
 MATRIX: dict[str, Entry] = {
     "home": Entry(_p("/")),
     "health": Entry(_p("/gezond")),
+    "ready": Entry(_p("/gereed")),
     "favicon.ico": Entry(_p("/favicon.ico")),
     "areas:index": Entry(_p("/gebieden/")),
     "areas:region": Entry(_p("/gebieden/regio/onbekend/")),

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
 from weerbaar.accounts.models import Organisation
@@ -176,14 +177,39 @@ def scope_queryset(
     organisation = getattr(user, "organisation", None)
     if organisation is None or not organisation.is_active:
         return queryset.none()
-    if policy.area_opens(organisation.kind, queryset.model._meta.label_lower):
-        condition = Q(**{f"{area_lookup}__in": _user_covered_area_ids(user)})
+    model = queryset.model
+    if policy.area_opens(organisation.kind, model._meta.label_lower):
+        condition = _condition(model, f"{area_lookup}__in", _user_covered_area_ids(user))
         if owner_only is not None:
             condition &= ~owner_only
     else:
         condition = Q(pk__in=[])  # a partner: the area opens nothing here
     if owner_lookup:
-        condition |= Q(**{owner_lookup: organisation})
+        condition |= _condition(model, owner_lookup, organisation)
     if shared_lookup:
-        condition |= Q(**{shared_lookup: organisation})
-    return queryset.filter(condition).distinct()
+        condition |= _condition(model, shared_lookup, organisation)
+    return queryset.filter(condition)
+
+
+def _condition(model: type[Model], lookup: str, value: Any) -> Q:
+    """``lookup=value`` as a filter that never repeats a row: across a to-many relation
+    (shares, links) as ``pk IN (subquery)``. A join there made every scoped list need
+    DISTINCT over all its columns, which cost 450 ms per page count at 100,000 signals."""
+    if not _crosses_many(model, lookup):
+        return Q(**{lookup: value})
+    return Q(pk__in=model._default_manager.filter(**{lookup: value}).values("pk"))
+
+
+def _crosses_many(model: type[Model], lookup: str) -> bool:
+    current: Any = model
+    for part in lookup.split("__"):
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:  # a lookup such as "in" ends the path
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        current = field.related_model
+    return False

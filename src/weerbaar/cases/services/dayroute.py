@@ -15,7 +15,6 @@ from typing import Any
 import structlog
 from django.db import transaction
 from django.utils.translation import gettext as _
-from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
@@ -109,6 +108,8 @@ def solve(
     matrix: list[list[int]], service: list[int], seconds: int = 2
 ) -> tuple[list[int], list[int]]:
     """Order (node numbers, depot 0 left out) and arrival minute per visited node."""
+    from ortools.constraint_solver import pywrapcp, routing_enums_pb2  # only when solving
+
     manager = pywrapcp.RoutingIndexManager(len(matrix), 1, 0)
     routing = pywrapcp.RoutingModel(manager)
 

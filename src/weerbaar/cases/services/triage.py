@@ -8,18 +8,20 @@ the formula reads as an algorithm-register text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from weerbaar.accounts.models import AuditAction, Confidentiality
+from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
-from weerbaar.cases.models import LinkState, Subject, TriageDecision, TriageFormula
+from weerbaar.cases.models import LinkState, SignalLink, Subject, TriageDecision, TriageFormula
+from weerbaar.signals.services.selectors import Facts, facts_per
 
 if TYPE_CHECKING:  # a type only: cases reads signals through their services
     from weerbaar.signals.models import Signal
@@ -124,44 +126,64 @@ class Priority:
         }
 
 
-def priority(signals: list[Signal], definition: dict[str, Any], today: dt.date) -> Priority:
-    parts_config = definition["components"]
-    facts: dict[str, tuple[str, float]] = {}
-    n = len(signals)
+def _scores(facts: Facts, parts_config: dict[str, Any], today: dt.date) -> dict[str, float]:
+    """Each component's 0-1 score; the page's texts are made only for the rows it shows."""
+    scores: dict[str, float] = {}
     if "signalen" in parts_config:
-        facts["signalen"] = (
-            str(n),
-            min(n, parts_config["signalen"].get("cap", 5)) / parts_config["signalen"].get("cap", 5),
-        )
+        cap = parts_config["signalen"].get("cap", 5)
+        scores["signalen"] = min(facts.count, cap) / cap
     if "bronnen" in parts_config:
-        sources = {s.get_source_display() for s in signals}
         cap = parts_config["bronnen"].get("cap", 3)
-        facts["bronnen"] = (
-            ", ".join(sorted(str(s) for s in sources)) or "—",
-            min(len(sources), cap) / cap,
-        )
+        scores["bronnen"] = min(len(facts.sources), cap) / cap
     if "categorieen" in parts_config:
-        categories = {s.category_id for s in signals if s.category_id}
         cap = parts_config["categorieen"].get("cap", 3)
-        facts["categorieen"] = (str(len(categories)), min(len(categories), cap) / cap)
+        scores["categorieen"] = min(facts.categories, cap) / cap
     if "recentheid" in parts_config:
-        newest = max((s.created_at for s in signals), default=None)
-        if newest is None:
-            facts["recentheid"] = ("—", 0.0)
-        else:
-            days = max(0, (today - timezone.localtime(newest).date()).days)
-            half = parts_config["recentheid"].get("half_life_days", 30)
-            ago = ngettext("%(d)d dag geleden", "%(d)d dagen geleden", days) % {"d": days}
-            facts["recentheid"] = (ago, 0.5 ** (days / half))
+        days = _days_ago(facts, today)
+        half = parts_config["recentheid"].get("half_life_days", 30)
+        scores["recentheid"] = 0.0 if days is None else 0.5 ** (days / half)
     if "vertrouwelijk" in parts_config:
-        secret = any(s.confidentiality != Confidentiality.NORMAAL for s in signals)
-        facts["vertrouwelijk"] = (_("ja") if secret else _("nee"), 1.0 if secret else 0.0)
+        scores["vertrouwelijk"] = 1.0 if facts.confidential else 0.0
+    return scores
+
+
+def _days_ago(facts: Facts, today: dt.date) -> int | None:
+    if facts.newest is None:
+        return None
+    return max(0, (today - timezone.localtime(facts.newest).date()).days)
+
+
+def total(facts: Facts, definition: dict[str, Any], today: dt.date) -> float:
+    """The priority (0-100) as ``priority`` computes it, without its texts: the ranking
+    of every object on the agenda needs only this."""
+    parts_config = definition["components"]
+    scores = _scores(facts, parts_config, today)
+    weights = {name: float(parts_config[name]["weight"]) for name in parts_config}
+    summed = sum(round(round(scores[name], 2) * weights[name], 2) for name in parts_config)
+    return 100 * summed / (sum(weights.values()) or 1.0)
+
+
+def priority(facts: Facts, definition: dict[str, Any], today: dt.date) -> Priority:
+    parts_config = definition["components"]
+    scores = _scores(facts, parts_config, today)
+    values: dict[str, str] = {
+        "signalen": str(facts.count),
+        "bronnen": ", ".join(facts.sources) or "—",
+        "categorieen": str(facts.categories),
+        "vertrouwelijk": _("ja") if facts.confidential else _("nee"),
+    }
+    days = _days_ago(facts, today)
+    values["recentheid"] = (
+        "—"
+        if days is None
+        else ngettext("%(d)d dag geleden", "%(d)d dagen geleden", days) % {"d": days}
+    )
     parts = [
         Part(
             name,
             str(COMPONENTS[name]),
-            facts[name][0],
-            facts[name][1],
+            values[name],
+            scores[name],
             float(parts_config[name]["weight"]),
         )
         for name in parts_config
@@ -171,42 +193,96 @@ def priority(signals: list[Signal], definition: dict[str, Any], today: dt.date) 
 
 
 @dataclass(frozen=True)
+class Ranked:
+    """One object's place on the agenda: enough to sort and to page, nothing to show."""
+
+    subject_id: int
+    label: str
+    total: float
+    facts: Facts
+
+
+@dataclass(frozen=True)
 class Item:
     subject: Subject
     priority: Priority
-    signals: list[Signal]
+    facts: Facts
     last_decision: TriageDecision | None
+
+
+def ranking(
+    subjects: QuerySet[Subject],
+    visible: QuerySet[Signal],
+    *,
+    include_decided: bool = False,
+    definition: dict[str, Any] | None = None,
+) -> list[Ranked]:
+    """Objects with signals that are new or changed since the meeting last decided on them,
+    highest priority first. A fixed number of queries whatever the number of objects: the
+    facts per object are summed in the database, the priority computed in one pass."""
+    definition = definition or current().definition
+    today = timezone.localdate()
+    candidates = Subject.objects.filter(pk__in=subjects.values("pk")).annotate(
+        newest_link=Subquery(
+            SignalLink.objects.filter(subject=OuterRef("pk"))
+            .order_by("-created_at")
+            .values("created_at")[:1]
+        ),
+        last_decided=Subquery(
+            TriageDecision.objects.filter(subject=OuterRef("pk"))
+            .order_by("-decided_at")
+            .values("decided_at")[:1]
+        ),
+    )
+    candidates = candidates.filter(newest_link__isnull=False)
+    if not include_decided:
+        candidates = candidates.filter(
+            Q(last_decided__isnull=True) | Q(newest_link__gt=F("last_decided"))
+        )
+    labels = dict(candidates.values_list("pk", "label"))
+    facts = facts_per(
+        visible.filter(
+            links__subject__in=candidates.values("pk"),
+            links__state__in=[LinkState.PROPOSED, LinkState.CONFIRMED],
+        ),
+        "links__subject",
+    )
+    ranked = [
+        Ranked(pk, labels[pk], total(found, definition, today), found)
+        for pk, found in facts.items()
+        if pk in labels and found.count
+    ]
+    return sorted(ranked, key=lambda r: (-r.total, r.label, r.subject_id))
+
+
+def items(ranked: Sequence[Ranked], definition: dict[str, Any] | None = None) -> list[Item]:
+    """The rows a page shows, in their order: the objects and their last decisions in two
+    queries, the priorities with their texts."""
+    definition = definition or current().definition
+    today = timezone.localdate()
+    ids = [r.subject_id for r in ranked]
+    subjects = Subject.objects.in_bulk(ids)
+    last: dict[int, TriageDecision] = {}
+    for decision in TriageDecision.objects.filter(subject_id__in=ids).select_related("decided_by"):
+        last.setdefault(decision.subject_id, decision)  # newest first by the model's ordering
+    return [
+        Item(
+            subjects[r.subject_id],
+            priority(r.facts, definition, today),
+            r.facts,
+            last.get(r.subject_id),
+        )
+        for r in ranked
+        if r.subject_id in subjects
+    ]
 
 
 def agenda(
     subjects: QuerySet[Subject], visible: QuerySet[Signal], *, include_decided: bool = False
 ) -> list[Item]:
-    """Objects with signals that are new or changed since the meeting last decided on them,
-    highest priority first."""
-    formula = current()
-    today = timezone.localdate()
-    subjects = subjects.annotate(
-        newest_link=Max("links__created_at"), last_decided=Max("decisions__decided_at")
-    ).filter(links__isnull=False)
-    items = []
-    for subject in subjects.distinct():
-        if (
-            not include_decided
-            and subject.last_decided
-            and subject.newest_link <= subject.last_decided
-        ):
-            continue
-        signals = list(
-            visible.filter(links__subject=subject)
-            .exclude(links__state=LinkState.REJECTED)
-            .distinct()
-            .select_related("category")
-        )
-        if not signals:
-            continue
-        last = subject.decisions.select_related("decided_by").first()
-        items.append(Item(subject, priority(signals, formula.definition, today), signals, last))
-    return sorted(items, key=lambda item: (-item.priority.total, item.subject.label))
+    """The whole agenda as rows; for one object or a small set (a page uses ``ranking``
+    and ``items`` on its slice)."""
+    return items(ranking(subjects, visible, include_decided=include_decided))
 
 
 @transaction.atomic

@@ -97,7 +97,7 @@ def test_three_spellings_become_one_object_on_the_triage_list(
     assert subject.label in page
     assert "verschillende bronnen" in page and "Bijdrage" in page
     item = triage.agenda(Subject.objects.all(), Signal.objects.all())[0]
-    assert item.subject == subject and len(item.signals) == 3
+    assert item.subject == subject and item.facts.count == 3
     parts = {p.name: p for p in item.priority.parts}
     assert parts["bronnen"].score == 1.0  # melder, eigen waarneming, partner
     assert parts["vertrouwelijk"].score == 1.0
@@ -129,7 +129,7 @@ def test_handler_confirms_or_rejects_a_link_and_the_decision_is_kept(
     link.refresh_from_db()
     assert link.state == LinkState.REJECTED and link.decided_by == team["groningen"]
     item = triage.agenda(Subject.objects.all(), Signal.objects.all())[0]
-    assert len(item.signals) == 2  # the rejected one no longer counts
+    assert item.facts.count == 2  # the rejected one no longer counts
 
 
 def test_other_municipality_sees_no_object_and_cannot_decide(

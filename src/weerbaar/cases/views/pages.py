@@ -26,6 +26,7 @@ from weerbaar.signals.services.selectors import visible_signals
 VIEW = permissions.VIEW_SUBJECT
 DECIDE_LINK = permissions.DECIDE_LINK
 TRIAGE = permissions.TRIAGE
+TRIAGE_PAGE = 20  # objects per page of the agenda: the meeting works from the top
 
 
 def _require(request: HttpRequest, permission: str) -> None:
@@ -111,17 +112,23 @@ def decide_link(request: HttpRequest, pk: int) -> HttpResponse:
 def triage_list(request: HttpRequest) -> HttpResponse:
     _require(request, VIEW)
     include_decided = request.GET.get("alle") == "1"
-    items = triage.agenda(
+    formula = triage.current()
+    ranked = triage.ranking(
         visible_subjects(request.user),
         visible_signals(request.user),
         include_decided=include_decided,
+        definition=formula.definition,
     )
-    formula = triage.current()
+    page = Paginator(ranked, TRIAGE_PAGE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(
         request,
         "cases/triage.html",
         {
-            "items": items,
+            "items": triage.items(list(page.object_list), formula.definition),
+            "page": page,
+            "query": query.urlencode(),
             "formula": formula,
             "register": triage.register_text(formula),
             "decisions": Decision.choices,

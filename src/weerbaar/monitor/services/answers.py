@@ -7,6 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from rest_framework.renderers import JSONRenderer
+
 from weerbaar.core.hashing import content_digest
 from weerbaar.monitor.models import Indicator
 from weerbaar.monitor.services import comparisons, selectors, tables
@@ -35,15 +37,40 @@ def fingerprint(indicator: Indicator, level: str, year: int | None, parent: str 
 
 def values_answer(
     indicator: Indicator, level: str, year: int | None, parent: str | None, key: str
-) -> dict[str, Any]:
-    """The answer for ``/api/v1/indicators/<code>/values``, kept under ``key`` (its
-    ``fingerprint``); raises NoValues."""
+) -> bytes:
+    """The answer for ``/api/v1/indicators/<code>/values`` as the JSON bytes sent, kept
+    under ``key`` (its ``fingerprint``): a repeated request costs no rendering; raises
+    NoValues."""
     return _answer(indicator, level, year, parent, key)
+
+
+def warm() -> int:
+    """Builds the answer asked for most (each indicator per municipality, newest year),
+    so that the first request after a restart is served from memory. Run in the server's
+    master process before it forks its workers; returns how many answers were made."""
+    made = 0
+    for indicator in Indicator.objects.all():
+        if "gemeente" not in indicator.levels:
+            continue
+        try:
+            values_answer(
+                indicator, "gemeente", None, None, fingerprint(indicator, "gemeente", None, None)
+            )
+        except NoValues:
+            continue
+        made += 1
+    return made
 
 
 @lru_cache(maxsize=512)
 def _answer(
     indicator: Indicator, level: str, year: int | None, parent: str | None, key: str
+) -> bytes:
+    return JSONRenderer().render(_build(indicator, level, year, parent))
+
+
+def _build(
+    indicator: Indicator, level: str, year: int | None, parent: str | None
 ) -> dict[str, Any]:
     table = tables.indicator_table(indicator, level=level, year=year, parent=parent)
     if year and table.year != year:

@@ -99,7 +99,8 @@ def choices() -> list[Choice]:
     found = [Choice(f"{REGION_PREFIX}{r.slug}", r.name, "regio") for r in areas.regions()]
     found += [Choice(p.code, p.name, "provincie") for p in areas.provinces().order_by("name")]
     found += [
-        Choice(m.code, m.name, "gemeente") for m in areas.current_areas("gemeente").order_by("name")
+        Choice(m.code, m.name, "gemeente")
+        for m in areas.current_areas("gemeente").defer("geometry").order_by("name")
     ]
     return found
 

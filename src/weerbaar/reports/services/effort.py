@@ -86,7 +86,7 @@ def parse(text: str) -> list[Row]:
         raise EffortError(["Er staan geen regels in. Zet per regel: gemeentecode;jaar;waarde."])
     if len(lines) > MAX_ROWS + 1:
         raise EffortError([f"Te veel regels: hoogstens {MAX_ROWS:,}.".replace(",", ".")])
-    known = {a.code for a in areas.current_areas("gemeente")}
+    known = set(areas.current_areas("gemeente").values_list("code", flat=True))
     this_year = dt.date.today().year
     rows: list[Row] = []
     problems: list[str] = []
@@ -184,7 +184,7 @@ def series_values(slug: str) -> dict[tuple[str, int], float]:
                 "municipality_code", "year", "value"
             )
         }
-    codes = [a.code for a in areas.current_areas("gemeente")]
+    codes = list(areas.current_areas("gemeente").values_list("code", flat=True))
     counted = cases.inspection_visits(codes, range(FIRST_YEAR, dt.date.today().year + 1))
     if not counted:
         return {}

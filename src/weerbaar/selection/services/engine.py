@@ -60,6 +60,9 @@ def _window(indicator: Indicator, rule: dict[str, Any]) -> list[int]:
     return [year for year in available if year <= end][-rule["years"] :]
 
 
+MAX_LISTED_CODES = 5000  # above this (neighbourhoods) a list of codes costs more than it saves
+
+
 def gather(rule: dict[str, Any]) -> Inputs:
     level = rule["level"]
     current = list(areas.current_areas(level).order_by("code").values_list("code", "name"))
@@ -78,7 +81,9 @@ def gather(rule: dict[str, Any]) -> Inputs:
         years[indicator.code] = window
         per_area: dict[str, list[float | None]] = {code: [] for code in codes}
         flagged: set[str] = set()
-        for value in values.compute(indicator, years=window) if window else []:
+        # only this level's areas (a short list): all levels read 50,000 rows per run
+        wanted = codes if len(codes) <= MAX_LISTED_CODES else None
+        for value in values.compute(indicator, codes=wanted, years=window) if window else []:
             if value.area_code in code_set:
                 per_area[value.area_code].append(value.value)
                 if value.status == "voorlopig":
@@ -121,8 +126,9 @@ def gather(rule: dict[str, Any]) -> Inputs:
     }
     province_of = {}
     if level == "gemeente":
-        for area in areas.current_areas("gemeente").select_related("parent"):
-            province_of[area.code] = area.parent.code if area.parent else ""
+        # codes only: the rows with their boundaries were most of a selection run
+        for code, province in areas.current_areas("gemeente").values_list("code", "parent__code"):
+            province_of[code] = province or ""
     else:
         for code in codes:
             municipality = areas.find_area("GM" + code[2:6])

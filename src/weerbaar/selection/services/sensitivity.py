@@ -42,17 +42,22 @@ def analyse(
     composites = normalised @ (drawn / drawn.sum(axis=1, keepdims=True)).T  # areas x draws
     selected = _selected(composites, rule["select"])
     ranks = _ranks(composites)
-    areas: dict[str, Any] = {}
-    for i, code in enumerate(eligible):
-        probability = float(selected[i].mean())
-        areas[code] = {
-            "probability": round(probability, 4),
-            "rank_min": int(ranks[i].min()),
-            "rank_max": int(ranks[i].max()),
-            "rank_p5": int(np.percentile(ranks[i], 5)),
-            "rank_p95": int(np.percentile(ranks[i], 95)),
-            "unstable": UNSTABLE[0] < probability < UNSTABLE[1],
+    # every figure for every area at once: a loop with np.percentile per area was most
+    # of the time of 10,000 draws
+    probabilities = selected.mean(axis=1)
+    lowest, highest = ranks.min(axis=1), ranks.max(axis=1)
+    p5, p95 = np.percentile(ranks, [5, 95], axis=1)
+    areas: dict[str, Any] = {
+        code: {
+            "probability": round(float(probabilities[i]), 4),
+            "rank_min": int(lowest[i]),
+            "rank_max": int(highest[i]),
+            "rank_p5": int(p5[i]),
+            "rank_p95": int(p95[i]),
+            "unstable": bool(UNSTABLE[0] < probabilities[i] < UNSTABLE[1]),
         }
+        for i, code in enumerate(eligible)
+    }
     report: dict[str, Any] = {"draws": draws, "spread": spread, "areas": areas}
     if leave_one_out and weights.size > 1:
         report["leave_one_out"] = {}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterator
 
-from weerbaar.signals.models import Signal
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from weerbaar.signals.models import Category, Channel, Confidentiality, Signal, Source, Status
 
 HEADER = [
     "ontvangstcode",
@@ -21,18 +25,59 @@ HEADER = [
 ]
 
 
-def rows(signals: Iterable[Signal]) -> Iterator[list[object]]:
-    for signal in signals:
+COLUMNS = (
+    "receipt",
+    "created_at",
+    "channel",
+    "source",
+    "category_id",
+    "category_confirmed",
+    "status",
+    "municipality__name",
+    "area__code",
+    "outside_region",
+    "confidentiality",
+)
+
+
+def _minute(moment: dt.datetime) -> str:
+    """``%Y-%m-%d %H:%M`` without strftime, which cost 4 µs a row."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
+
+
+def rows(signals: QuerySet[Signal]) -> Iterator[list[object]]:
+    """The rows straight from the database in chunks, in the list's order: plain values,
+    no model objects and no geometry, each label looked up once."""
+    channels, sources, statuses, levels = (
+        {key: str(label) for key, label in choices.choices}
+        for choices in (Channel, Source, Status, Confidentiality)
+    )
+    categories = {category.pk: category.label for category in Category.objects.all()}
+    yes, no = "ja", "nee"
+    zone = timezone.get_current_timezone()  # once, not per row
+    for (
+        receipt,
+        created_at,
+        channel,
+        source,
+        category,
+        confirmed,
+        status,
+        municipality,
+        area,
+        outside,
+        level,
+    ) in signals.values_list(*COLUMNS).iterator(chunk_size=2000):
         yield [
-            signal.receipt,
-            signal.created_at.strftime("%Y-%m-%d %H:%M"),
-            signal.get_channel_display(),
-            signal.get_source_display(),
-            signal.category.label if signal.category else "",
-            "ja" if signal.category_confirmed else "nee",
-            signal.get_status_display(),
-            signal.municipality.name if signal.municipality else "",
-            signal.area.code if signal.area else "",
-            "ja" if signal.outside_region else "nee",
-            signal.get_confidentiality_display(),
+            receipt,
+            _minute(created_at.astimezone(zone)),
+            channels.get(channel, channel),
+            sources.get(source, source),
+            categories.get(category, ""),
+            yes if confirmed else no,
+            statuses.get(status, status),
+            municipality or "",
+            area or "",
+            yes if outside else no,
+            levels.get(level, level),
         ]

@@ -222,6 +222,7 @@ def submit(
                 )
                 if official:
                     record(AuditAction.CREATE, actor=user, obj=signal)
+                events.announce(signal)  # in this transaction: one commit per report
         except IntegrityError:
             if submission_key and Signal.objects.filter(submission_key=submission_key).exists():
                 existing = Signal.objects.get(submission_key=submission_key)
@@ -233,6 +234,5 @@ def submit(
             log.info("signal_received", channel=channel, signal_id=signal.pk)
         else:
             log.info("signal_received", channel=channel)
-        events.announce(signal)
         return Receipt(signal, secret)
     raise RuntimeError("Kon geen unieke ontvangstcode maken.")

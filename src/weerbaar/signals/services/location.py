@@ -13,11 +13,14 @@ those without any place, go to the organisation marked as central intake (meldpu
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Count, Max
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
@@ -25,7 +28,7 @@ from weerbaar.accounts.models import Organisation
 from weerbaar.accounts.services.access import covered_area_ids
 from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services import postcodes
-from weerbaar.areas.services.selectors import ancestors, children, current_areas, find_area
+from weerbaar.areas.services.selectors import ancestors, current_areas, find_area
 from weerbaar.areas.services.svg_map import SvgMap, build_map
 
 
@@ -55,8 +58,44 @@ def _shapes(stamp: tuple[Any, ...]) -> tuple[STRtree, list[int], list[Any]]:
 
 
 def _stamp() -> tuple[Any, ...]:
-    latest = Area.objects.order_by("-pk").values_list("pk", flat=True).first()
-    return (latest, Area.objects.count())
+    """Changes when areas are added, removed or closed (an import): keys every cache of
+    area lists below. Read at most every ``WEERBAAR_AREA_STAMP_SECONDS``: the query reads
+    the whole areas table (5 ms), and a report asked for it three times."""
+    return _fresh("areas", _read_stamp)
+
+
+def _read_stamp() -> tuple[Any, ...]:
+    found = Area.objects.aggregate(
+        top=Max("pk"), n=Count("pk"), closed=Count("valid_to"), last=Max("valid_to")
+    )
+    return (found["top"], found["n"], found["closed"], found["last"])
+
+
+def _region_stamp() -> tuple[Any, ...]:
+    """The area stamp and which active organisation covers which area: what the region
+    (and so every list a reporter picks from) is made of."""
+    return _fresh("region", _read_region_stamp)
+
+
+def _read_region_stamp() -> tuple[Any, ...]:
+    links = Organisation.areas.through.objects.filter(organisation__is_active=True)
+    return (_stamp(), tuple(sorted(links.values_list("organisation_id", "area_id"))))
+
+
+_stamps: dict[str, tuple[float, tuple[Any, ...]]] = {}
+
+
+def _fresh(name: str, read: Any) -> tuple[Any, ...]:
+    """``read()``, reused for a few seconds: an import or a changed work area shows in
+    every process within that time (0 in the tests: at once)."""
+    seconds = float(getattr(settings, "WEERBAAR_AREA_STAMP_SECONDS", 2.0))
+    now = time.monotonic()
+    kept = _stamps.get(name)
+    if kept is not None and now - kept[0] < seconds:
+        return kept[1]
+    value = read()
+    _stamps[name] = (now, value)
+    return value
 
 
 def area_at(latitude: Decimal | float, longitude: Decimal | float) -> Area | None:
@@ -91,6 +130,11 @@ def _municipality_of(area: Area | None) -> Area | None:
 
 
 def _region_area_ids() -> frozenset[int]:
+    return _region_for(_region_stamp())
+
+
+@lru_cache(maxsize=4)
+def _region_for(stamp: tuple[Any, ...]) -> frozenset[int]:
     covered: set[int] = set()
     for organisation in Organisation.objects.filter(is_active=True).prefetch_related("areas"):
         covered |= covered_area_ids(organisation)
@@ -115,25 +159,69 @@ def region_municipalities() -> list[Area]:
     region = _region_area_ids()
     if not region:
         return []
-    return list(current_areas(AreaLevel.GEMEENTE).filter(pk__in=region).order_by("name"))
+    return list(
+        current_areas(AreaLevel.GEMEENTE).filter(pk__in=region).defer("geometry").order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the report form offers, as codes and names only (no rows, no boundaries):
+    made once per area and region stamp, not for every report."""
+
+    municipalities: list[tuple[str, str]]  # (code, name), by name
+    districts: list[tuple[str, list[tuple[str, str]]]]  # per municipality name
+
+    @cached_property
+    def municipality_codes(self) -> frozenset[str]:
+        return frozenset(code for code, _name in self.municipalities)
+
+    @cached_property
+    def district_codes(self) -> frozenset[str]:
+        return frozenset(code for _group, options in self.districts for code, _name in options)
+
+
+def choices() -> Choices:
+    return _choices_for(_region_stamp())
+
+
+@lru_cache(maxsize=4)
+def _choices_for(stamp: tuple[Any, ...]) -> Choices:
+    current = Area.objects.current()
+    municipalities = list(
+        current.filter(level=AreaLevel.GEMEENTE)
+        .order_by("name", "code")
+        .values_list("code", "name")
+    )
+    region = _region_for(stamp)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    names = dict(current.filter(level=AreaLevel.GEMEENTE, pk__in=region).values_list("pk", "name"))
+    for parent, code, name in (
+        current.filter(level=AreaLevel.WIJK, parent__in=list(names))
+        .order_by("name", "code")
+        .values_list("parent_id", "code", "name")
+    ):
+        groups.setdefault(names[parent], []).append((code, name))
+    districts = [(name, groups[name]) for name in sorted(groups)]
+    return Choices(municipalities, districts)
 
 
 def district_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """The districts (wijken) of the region, grouped by municipality, for a list a
     resident picks from without JavaScript."""
-    groups = []
-    for municipality in region_municipalities():
-        districts = children(municipality).filter(level=AreaLevel.WIJK).order_by("name")
-        options = [(d.code, d.name) for d in districts]
-        if options:
-            groups.append((municipality.name, options))
-    return groups
+    return choices().districts
 
 
 def district(code: str) -> Area | None:
     """A current district of the region, by code (what the list sends)."""
-    allowed = {c for _name, options in district_choices() for c, _label in options}
-    return find_area(code) if code in allowed else None
+    return find_area(code) if code in choices().district_codes else None
+
+
+def municipality(code: str) -> Area | None:
+    """A current municipality by code, read only for the one a reporter chose."""
+    if code not in choices().municipality_codes:
+        return None
+    return Area.objects.current().filter(level=AreaLevel.GEMEENTE, code=code).first()
 
 
 def region_map() -> SvgMap | None:
@@ -150,5 +238,8 @@ def region_map() -> SvgMap | None:
 
 
 def clear_caches() -> None:
+    _stamps.clear()
     _shapes.cache_clear()
+    _region_for.cache_clear()
+    _choices_for.cache_clear()
     postcodes.clear_caches()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from weerbaar.signals.forms import SignalForm
 from weerbaar.signals.models import LocationKind
+from weerbaar.signals.services import location as places
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _location(form: SignalForm) -> str:
         ]
         return " ".join(p for p in parts if p).strip() or _("een adres")
     if kind == LocationKind.GEBIED:
-        municipality = form.municipalities.get(data.get("municipality") or "")
+        municipality = places.municipality(data.get("municipality") or "")
         return municipality.name if municipality else _("een gebied")
     if kind == LocationKind.ONLINE:
         return _("online: %(platform)s") % {"platform": data.get("platform", "")}

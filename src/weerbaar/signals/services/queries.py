@@ -6,11 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.services.access import scope_queryset
+from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.signals.models import OWNER_ONLY, Category, Channel, Signal, Source, Status
 from weerbaar.signals.permissions import VIEW_SIGNAL
 
@@ -36,6 +37,19 @@ def visible(user: Any) -> QuerySet[Signal]:
         shared_lookup="shares__organisation",
         owner_only=OWNER_ONLY,
         ceiling_lookup="confidentiality",
+    )
+
+
+def municipality_options(user: Any) -> list[tuple[str, str]]:
+    """(code, name) of the municipalities the user's visible signals lie in, for the
+    list's filter: one index probe per municipality, where a DISTINCT read every signal."""
+    seen = visible(user).filter(municipality=OuterRef("pk"))
+    return list(
+        Area.objects.filter(level=AreaLevel.GEMEENTE)
+        .filter(Exists(seen))
+        .order_by("name", "code")
+        .values_list("code", "name")
+        .distinct()
     )
 
 

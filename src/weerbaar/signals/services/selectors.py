@@ -3,14 +3,16 @@ with the acting user, so need to know cannot be forgotten by a caller."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Case, Count, IntegerField, Max, QuerySet, Value, When
 
 from weerbaar.core.counting import Counts, per_area_year
-from weerbaar.signals.models import Category, ChecklistIndicator, Confidentiality, Signal
+from weerbaar.signals.models import Category, ChecklistIndicator, Confidentiality, Signal, Source
 from weerbaar.signals.services.queries import visible
 
 __all__ = [
@@ -19,6 +21,7 @@ __all__ = [
     "checklist",
     "counts_per_municipality",
     "existing_signal_ids",
+    "facts_per",
     "hint_allowed",
     "hinted_among",
     "visible_signals",
@@ -47,6 +50,51 @@ def hinted_among(signal_ids: QuerySet[Any] | list[int], user: Any) -> bool:
     return any(
         hint_allowed(level) for level in hidden.values_list("confidentiality", flat=True).distinct()
     )
+
+
+@dataclass
+class Facts:
+    """What a priority needs of a group of signals, without loading one: how many, from
+    which sources, how many categories, the newest, and whether one is confidential."""
+
+    count: int = 0
+    categories: int = 0
+    newest: dt.datetime | None = None
+    confidential: bool = False
+    sources: list[str] = field(default_factory=list)  # the labels, sorted
+
+
+def facts_per(signals: QuerySet[Signal], group: str) -> dict[Any, Facts]:
+    """``signals`` (already scoped to the reader, and filtered on the lookup that ``group``
+    names, such as another app's link) summed up per value of ``group``: two grouped
+    queries, whatever the number of signals."""
+    grouped = signals.order_by().values(group)
+    secret = Case(
+        When(confidentiality=Confidentiality.NORMAAL, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    result = {
+        row[group]: Facts(
+            count=row["n"],
+            categories=row["categories"],
+            newest=row["newest"],
+            confidential=bool(row["secret"]),
+        )
+        for row in grouped.annotate(
+            n=Count("pk", distinct=True),
+            categories=Count("category", distinct=True),
+            newest=Max("created_at"),
+            secret=Max(secret),
+        )
+    }
+    labels = dict(Source.choices)
+    for key, source in grouped.values_list(group, "source").distinct():
+        if key in result:
+            result[key].sources.append(str(labels.get(source, source)))
+    for facts in result.values():
+        facts.sources.sort()
+    return result
 
 
 def existing_signal_ids(wanted: set[int]) -> set[int]:

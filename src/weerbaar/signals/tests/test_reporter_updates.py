@@ -84,7 +84,7 @@ def test_handlers_never_see_the_address(orgs: dict[str, Any]) -> None:
         "/signalen/?formaat=csv",
         f"/api/v1/signals/{signal.pk}",
     ):
-        assert "geheim-adres" not in handler.get(page).content.decode()
+        assert "geheim-adres" not in handler.get(page).getvalue().decode()
     from django.contrib import admin
 
     assert ReporterContact not in admin.site._registry

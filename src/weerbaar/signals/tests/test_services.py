@@ -273,3 +273,30 @@ def test_purge_command_tells_what_it_did(country: dict[str, Any], capsys: Any) -
 def test_open_signals_can_never_get_a_retention_period(db: Any) -> None:
     with pytest.raises(ValueError, match="ontvangen"):
         retention.purge()
+
+
+def test_a_failing_follower_is_rolled_back_and_the_report_still_lands(
+    orgs: dict[str, Any], caplog: Any
+) -> None:
+    """The object links are made in the report's own transaction (one commit per report);
+    a follower that breaks the transaction, as a database error does on PostgreSQL, must
+    not take the report with it."""
+    from django.db import IntegrityError
+
+    from weerbaar.accounts.models import Organisation
+    from weerbaar.signals import events
+
+    def breaks(sender: Any, instance: Any, **kwargs: Any) -> None:
+        Organisation.objects.create(name="Half werk")
+        raise IntegrityError("kapot")
+
+    events.signal_recorded.connect(breaks)
+    try:
+        caplog.set_level("ERROR")
+        receipt = make_signal(description="Er wordt gedeald bij de bushalte.")
+    finally:
+        events.signal_recorded.disconnect(breaks)
+    assert Signal.objects.filter(pk=receipt.signal.pk).exists()
+    assert not Organisation.objects.filter(name="Half werk").exists()
+    assert "signal_receiver_failed" in "\n".join(str(r.__dict__) for r in caplog.records)
+    assert Signal.objects.count() == 1  # the transaction is still usable afterwards

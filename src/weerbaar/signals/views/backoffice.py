@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from weerbaar.accounts.services.access import may
 from weerbaar.accounts.services.audit import record, record_list, record_view
 from weerbaar.accounts.views import record_reads
 from weerbaar.core import reveal
-from weerbaar.core.downloads import csv_download
+from weerbaar.core.downloads import streamed_csv
 from weerbaar.signals import events, permissions
 from weerbaar.signals.forms import SignalForm
 from weerbaar.signals.models import Category, Channel, Signal, Source, Status
@@ -58,28 +59,20 @@ def _get(request: HttpRequest, pk: int, permission: str = VIEW) -> Signal:
 
 
 @login_required
-def signal_list(request: HttpRequest) -> HttpResponse:
+def signal_list(request: HttpRequest) -> HttpResponseBase:
     _require(request, VIEW)
     filters = queries.parse(request.GET)
     signals = queries.apply(queries.visible(request.user), filters)
     if request.GET.get("formaat") == "csv":
-        exported = list(signals)
         record(
             AuditAction.EXPORT,
             actor=request.user,
             object_type="signals.signal",
-            object_ids=[s.pk for s in exported],
+            object_ids=list(signals.values_list("pk", flat=True)),
         )
-        return csv_download(list(export.rows(exported)), export.HEADER, "signalen.csv")
+        return streamed_csv(export.rows(signals), export.HEADER, "signalen.csv")
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("pagina"))
     record_list(request.user, "signals.signal", [s.pk for s in page.object_list])
-    municipalities = (
-        queries.visible(request.user)
-        .exclude(municipality=None)
-        .values_list("municipality__code", "municipality__name")
-        .distinct()
-        .order_by("municipality__name")
-    )
     return render(
         request,
         "signals/backoffice/list.html",
@@ -91,7 +84,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
             "statuses": Status.choices,
             "sources": Source.choices,
             "channels": Channel.choices,
-            "municipalities": list(municipalities),
+            "municipalities": queries.municipality_options(request.user),
             "can_add": may(request.user, ADD),
         },
         status=400 if filters.errors else 200,

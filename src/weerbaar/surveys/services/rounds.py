@@ -65,7 +65,7 @@ def create_round(
 ) -> Round:
     if closes_on < opens_on:
         raise RoundError("De ronde sluit vóór zij opengaat.")
-    known = {a.code for a in areas.current_areas("gemeente")}
+    known = set(areas.current_areas("gemeente").values_list("code", flat=True))
     problems = [
         f"{s.name}: onbekende gemeentecode {s.municipality_code}"
         for s in schools

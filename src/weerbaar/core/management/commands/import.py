@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from weerbaar.core import database
 from weerbaar.core.data_dir import DataDirMissing, data_dir
 from weerbaar.core.imports import DataFileError, get_importer, importers
 
@@ -56,6 +57,7 @@ class Command(BaseCommand):
                 raise CommandError(f"Import afgebroken, niets gewijzigd. {exc}") from exc
         for line in report.lines():
             self.stdout.write(line)
+        database.optimise()  # the planner learns the new sizes
 
     @contextmanager
     def _progress(self, disabled: bool) -> Iterator[Callable[[str, int], Callable[[int], None]]]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from weerbaar.core import retention
+from weerbaar.core import database, retention
 
 
 class Command(BaseCommand):
@@ -29,3 +29,5 @@ class Command(BaseCommand):
             self.stdout.write(f"[{name}]")
             for line in lines:
                 self.stdout.write(f"  {line}")
+        if not options["dry_run"] and database.optimise():
+            self.stdout.write("Statistieken van de database bijgewerkt.")

@@ -13,11 +13,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 from scipy import stats
+
+if TYPE_CHECKING:  # pandas (76 MB) is loaded only when an evaluation is estimated
+    import pandas as pd
 
 Control = Literal["never_treated", "not_yet_treated"]
 
@@ -94,6 +96,8 @@ def _estimate(row: pd.Series) -> Estimate:
 
 
 def panel_frame(observations: Iterable[Observation]) -> tuple[pd.DataFrame, list[str]]:
+    import pandas as pd
+
     """A balanced panel for the estimator, without the areas that started in or before
     the first year (returned by name)."""
     rows = [(o.unit, o.year, o.outcome, o.start) for o in observations]
