@@ -8,7 +8,7 @@ the formula reads as an algorithm-register text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +21,12 @@ from django.utils.translation import ngettext
 from weerbaar.accounts.models import AuditAction
 from weerbaar.accounts.services.audit import record
 from weerbaar.cases.models import LinkState, SignalLink, Subject, TriageDecision, TriageFormula
-from weerbaar.signals.services.selectors import Facts, facts_per
+from weerbaar.signals.services.selectors import Facts, add_sources, facts_per
 
 if TYPE_CHECKING:  # a type only: cases reads signals through their services
     from weerbaar.signals.models import Signal
 
+DEFAULT_CAPS = {"signalen": 5, "bronnen": 3, "categorieen": 3}
 COMPONENTS = {
     "signalen": _("aantal signalen"),
     "bronnen": _("verschillende bronnen"),
@@ -134,7 +135,7 @@ def _scores(facts: Facts, parts_config: dict[str, Any], today: dt.date) -> dict[
         scores["signalen"] = min(facts.count, cap) / cap
     if "bronnen" in parts_config:
         cap = parts_config["bronnen"].get("cap", 3)
-        scores["bronnen"] = min(len(facts.sources), cap) / cap
+        scores["bronnen"] = min(facts.source_count, cap) / cap
     if "categorieen" in parts_config:
         cap = parts_config["categorieen"].get("cap", 3)
         scores["categorieen"] = min(facts.categories, cap) / cap
@@ -154,13 +155,60 @@ def _days_ago(facts: Facts, today: dt.date) -> int | None:
 
 
 def total(facts: Facts, definition: dict[str, Any], today: dt.date) -> float:
-    """The priority (0-100) as ``priority`` computes it, without its texts: the ranking
-    of every object on the agenda needs only this."""
-    parts_config = definition["components"]
-    scores = _scores(facts, parts_config, today)
-    weights = {name: float(parts_config[name]["weight"]) for name in parts_config}
-    summed = sum(round(round(scores[name], 2) * weights[name], 2) for name in parts_config)
-    return 100 * summed / (sum(weights.values()) or 1.0)
+    """The priority (0-100) as ``priority`` computes it, without its texts."""
+    return ranker(definition, today)(facts)
+
+
+def ranker(definition: dict[str, Any], today: dt.date) -> Callable[[Facts], float]:
+    """``total`` for many objects: the formula's constants worked out once and the
+    recency per number of days kept, so ranking 60,000 objects is one quick pass. Gives
+    the same numbers as ``priority`` (the page shows those): each part rounded as shown."""
+    parts = definition["components"]
+    weights = {name: float(parts[name]["weight"]) for name in parts}
+    total_weight = sum(weights.values()) or 1.0
+    zone = timezone.get_current_timezone()
+    caps = {name: parts[name].get("cap", DEFAULT_CAPS.get(name, 1)) for name in parts}
+    half = parts.get("recentheid", {}).get("half_life_days", 30)
+    recency: dict[int, float] = {}
+    local_dates: dict[dt.datetime, dt.date] = {}
+
+    def part(weight: float, score: float) -> float:
+        return round(round(score, 2) * weight, 2)
+
+    def table(name: str) -> list[float]:
+        """The contribution for 0..cap (more counts as the cap): looked up, not computed."""
+        if name not in weights:
+            return [0.0]
+        cap = caps[name]
+        return [part(weights[name], min(n, cap) / cap) for n in range(int(cap) + 1)]
+
+    by_count, by_sources, by_categories = table("signalen"), table("bronnen"), table("categorieen")
+    secret = part(weights["vertrouwelijk"], 1.0) if "vertrouwelijk" in weights else 0.0
+    last = (len(by_count) - 1, len(by_sources) - 1, len(by_categories) - 1)
+    dated = "recentheid" in weights
+
+    def rank(facts: Facts) -> float:
+        summed = (
+            by_count[min(facts.count, last[0])]
+            + by_sources[min(facts.source_count, last[1])]
+            + by_categories[min(facts.categories, last[2])]
+        )
+        if facts.confidential:
+            summed += secret
+        if dated and facts.newest is not None:
+            # the local date per hour of the newest signal, converted once per hour: time
+            # zones change on the hour, and converting every object cost 8 µs each
+            hour = facts.newest.replace(minute=0, second=0, microsecond=0)
+            local = local_dates.get(hour)
+            if local is None:
+                local = local_dates[hour] = hour.astimezone(zone).date()
+            days = max(0, (today - local).days)
+            if days not in recency:
+                recency[days] = part(weights["recentheid"], 0.5 ** (days / half))
+            summed += recency[days]
+        return 100 * summed / total_weight
+
+    return rank
 
 
 def priority(facts: Facts, definition: dict[str, Any], today: dt.date) -> Priority:
@@ -240,27 +288,33 @@ def ranking(
             Q(last_decided__isnull=True) | Q(newest_link__gt=F("last_decided"))
         )
     labels = dict(candidates.values_list("pk", "label"))
-    facts = facts_per(
-        visible.filter(
-            links__subject__in=candidates.values("pk"),
-            links__state__in=[LinkState.PROPOSED, LinkState.CONFIRMED],
-        ),
-        "links__subject",
-    )
+    facts = facts_per(_linked(visible, candidates.values("pk")), "links__subject")
+    rank = ranker(definition, today)
     ranked = [
-        Ranked(pk, labels[pk], total(found, definition, today), found)
+        Ranked(pk, labels[pk], rank(found), found)
         for pk, found in facts.items()
-        if pk in labels and found.count
+        if found.count and pk in labels
     ]
     return sorted(ranked, key=lambda r: (-r.total, r.label, r.subject_id))
 
 
-def items(ranked: Sequence[Ranked], definition: dict[str, Any] | None = None) -> list[Item]:
-    """The rows a page shows, in their order: the objects and their last decisions in two
-    queries, the priorities with their texts."""
+def _linked(visible: QuerySet[Signal], subjects: Any) -> QuerySet[Signal]:
+    """The visible signals linked to these objects by a link that was not rejected."""
+    return visible.filter(
+        links__subject__in=subjects,
+        links__state__in=[LinkState.PROPOSED, LinkState.CONFIRMED],
+    )
+
+
+def items(
+    ranked: Sequence[Ranked], visible: QuerySet[Signal], definition: dict[str, Any] | None = None
+) -> list[Item]:
+    """The rows a page shows, in their order: the objects, their sources and their last
+    decisions in three queries, the priorities with their texts."""
     definition = definition or current().definition
     today = timezone.localdate()
     ids = [r.subject_id for r in ranked]
+    add_sources(_linked(visible, ids), "links__subject", {r.subject_id: r.facts for r in ranked})
     subjects = Subject.objects.in_bulk(ids)
     last: dict[int, TriageDecision] = {}
     for decision in TriageDecision.objects.filter(subject_id__in=ids).select_related("decided_by"):
@@ -282,7 +336,7 @@ def agenda(
 ) -> list[Item]:
     """The whole agenda as rows; for one object or a small set (a page uses ``ranking``
     and ``items`` on its slice)."""
-    return items(ranking(subjects, visible, include_decided=include_decided))
+    return items(ranking(subjects, visible, include_decided=include_decided), visible)
 
 
 @transaction.atomic

@@ -98,3 +98,28 @@ def test_a_link_rejected_for_one_object_still_counts_for_the_other(
     }
     assert first.pk not in facts
     assert facts[second.pk].count == 2
+
+
+def test_the_ranking_uses_the_same_numbers_the_page_shows() -> None:
+    """The agenda is ranked with a quick pass (``ranker``) and the page's rows are built
+    with ``priority``: both must give the same total for every kind of object."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from weerbaar.signals.services.selectors import Facts
+
+    today = timezone.localdate()
+    definition = triage.DEFAULT
+    rank = triage.ranker(definition, today)
+    now = timezone.now()
+    for count in (1, 2, 7):
+        for sources in (1, 3):
+            for days in (0, 1, 29, 400):
+                for secret in (False, True):
+                    facts = Facts(count, 2, now - dt.timedelta(days=days), secret, sources)
+                    assert rank(facts) == triage.priority(facts, definition, today).total
+    assert (
+        rank(Facts(1, 0, None, False, 1))
+        == triage.priority(Facts(1, 0, None, False, 1), definition, today).total
+    )

@@ -113,9 +113,10 @@ def triage_list(request: HttpRequest) -> HttpResponse:
     _require(request, VIEW)
     include_decided = request.GET.get("alle") == "1"
     formula = triage.current()
+    visible = visible_signals(request.user)
     ranked = triage.ranking(
         visible_subjects(request.user),
-        visible_signals(request.user),
+        visible,
         include_decided=include_decided,
         definition=formula.definition,
     )
@@ -126,7 +127,7 @@ def triage_list(request: HttpRequest) -> HttpResponse:
         request,
         "cases/triage.html",
         {
-            "items": triage.items(list(page.object_list), formula.definition),
+            "items": triage.items(list(page.object_list), visible, formula.definition),
             "page": page,
             "query": query.urlencode(),
             "formula": formula,

@@ -17,6 +17,7 @@ from weerbaar.signals.services.queries import visible
 
 __all__ = [
     "active_categories",
+    "add_sources",
     "category_pk",
     "checklist",
     "counts_per_municipality",
@@ -52,49 +53,56 @@ def hinted_among(signal_ids: QuerySet[Any] | list[int], user: Any) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Facts:
     """What a priority needs of a group of signals, without loading one: how many, from
-    which sources, how many categories, the newest, and whether one is confidential."""
+    how many sources, how many categories, the newest, and whether one is confidential.
+    ``sources`` (the labels) is filled only for the rows a page shows (``add_sources``)."""
 
     count: int = 0
     categories: int = 0
     newest: dt.datetime | None = None
     confidential: bool = False
-    sources: list[str] = field(default_factory=list)  # the labels, sorted
+    source_count: int = 0
+    sources: list[str] = field(default_factory=list)
 
 
 def facts_per(signals: QuerySet[Signal], group: str) -> dict[Any, Facts]:
     """``signals`` (already scoped to the reader, and filtered on the lookup that ``group``
-    names, such as another app's link) summed up per value of ``group``: two grouped
-    queries, whatever the number of signals."""
-    grouped = signals.order_by().values(group)
+    names, such as another app's link) summed up per value of ``group``: one grouped
+    query, whatever the number of signals."""
     secret = Case(
         When(confidentiality=Confidentiality.NORMAAL, then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )
-    result = {
-        row[group]: Facts(
-            count=row["n"],
-            categories=row["categories"],
-            newest=row["newest"],
-            confidential=bool(row["secret"]),
-        )
-        for row in grouped.annotate(
+    rows = (
+        signals.order_by()
+        .values(group)
+        .annotate(
             n=Count("pk", distinct=True),
             categories=Count("category", distinct=True),
+            sources=Count("source", distinct=True),
             newest=Max("created_at"),
             secret=Max(secret),
         )
+        .values_list(group, "n", "categories", "sources", "newest", "secret")
+    )
+    return {
+        key: Facts(n, categories, newest, bool(secret), sources)
+        for key, n, categories, sources, newest, secret in rows
     }
+
+
+def add_sources(signals: QuerySet[Signal], group: str, facts: dict[Any, Facts]) -> None:
+    """The source labels (sorted) of the groups in ``facts``: one query, for a page."""
     labels = dict(Source.choices)
-    for key, source in grouped.values_list(group, "source").distinct():
-        if key in result:
-            result[key].sources.append(str(labels.get(source, source)))
-    for facts in result.values():
-        facts.sources.sort()
-    return result
+    wanted = signals.order_by().filter(**{f"{group}__in": list(facts)})
+    for key, source in wanted.values_list(group, "source").distinct():
+        if key in facts:
+            facts[key].sources.append(str(labels.get(source, source)))
+    for found in facts.values():
+        found.sources.sort()
 
 
 def existing_signal_ids(wanted: set[int]) -> set[int]:
