@@ -12,9 +12,10 @@ import structlog
 log = structlog.get_logger(__name__)
 
 
-def warm() -> None:
+def warm(*, close_connections: bool = True) -> None:
     """Never stops a start: a database without tables yet (before ``migrate``) only
-    means there is nothing to warm."""
+    means there is nothing to warm. ``close_connections=False`` keeps the connection
+    (a test's transaction runs on it)."""
     from django.db import DatabaseError, connections
     from django.urls import get_resolver
 
@@ -33,4 +34,5 @@ def warm() -> None:
     else:
         log.info("warm_up_done", answers=made, seconds=round(time.perf_counter() - start, 2))
     finally:
-        connections.close_all()  # a forked worker must not share the master's connection
+        if close_connections:
+            connections.close_all()  # a forked worker must not share the master's connection
