@@ -15,13 +15,11 @@ Run: ``.venv/bin/python bench/intake_load.py [requests]`` (default 2,000 per rou
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,25 +28,13 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from intake import free_port, photo  # the same helpers as the crash test
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CONNECTIONS = 50
 REQUESTS = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
 WORKERS, THREADS = "2", "8"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def photo() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 600), (120, 60, 30)).save(buffer, format="JPEG", quality=90)
-    return buffer.getvalue()
 
 
 def multipart(description: str, image: bytes) -> tuple[bytes, str]:

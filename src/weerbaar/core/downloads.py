@@ -23,12 +23,7 @@ def safe_cell(value: Any) -> Any:
 
 
 def to_csv(rows: Sequence[Sequence[Any]], header: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if cell is None else safe_cell(cell) for cell in row])
-    return buffer.getvalue()
+    return "".join(csv_lines(rows, header))
 
 
 class _Echo:

@@ -131,13 +131,13 @@ def _scores(facts: Facts, parts_config: dict[str, Any], today: dt.date) -> dict[
     """Each component's 0-1 score; the page's texts are made only for the rows it shows."""
     scores: dict[str, float] = {}
     if "signalen" in parts_config:
-        cap = parts_config["signalen"].get("cap", 5)
+        cap = parts_config["signalen"].get("cap", DEFAULT_CAPS["signalen"])
         scores["signalen"] = min(facts.count, cap) / cap
     if "bronnen" in parts_config:
-        cap = parts_config["bronnen"].get("cap", 3)
+        cap = parts_config["bronnen"].get("cap", DEFAULT_CAPS["bronnen"])
         scores["bronnen"] = min(facts.source_count, cap) / cap
     if "categorieen" in parts_config:
-        cap = parts_config["categorieen"].get("cap", 3)
+        cap = parts_config["categorieen"].get("cap", DEFAULT_CAPS["categorieen"])
         scores["categorieen"] = min(facts.categories, cap) / cap
     if "recentheid" in parts_config:
         days = _days_ago(facts, today)
@@ -154,13 +154,8 @@ def _days_ago(facts: Facts, today: dt.date) -> int | None:
     return max(0, (today - timezone.localtime(facts.newest).date()).days)
 
 
-def total(facts: Facts, definition: dict[str, Any], today: dt.date) -> float:
-    """The priority (0-100) as ``priority`` computes it, without its texts."""
-    return ranker(definition, today)(facts)
-
-
 def ranker(definition: dict[str, Any], today: dt.date) -> Callable[[Facts], float]:
-    """``total`` for many objects: the formula's constants worked out once and the
+    """The priority (0-100) of many objects, without its texts: the formula's constants worked out once and the
     recency per number of days kept, so ranking 60,000 objects is one quick pass. Gives
     the same numbers as ``priority`` (the page shows those): each part rounded as shown."""
     parts = definition["components"]

@@ -206,12 +206,6 @@ def _choices_for(stamp: tuple[Any, ...]) -> Choices:
     return Choices(municipalities, districts)
 
 
-def district_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The districts (wijken) of the region, grouped by municipality, for a list a
-    resident picks from without JavaScript."""
-    return choices().districts
-
-
 def district(code: str) -> Area | None:
     """A current district of the region, by code (what the list sends)."""
     return find_area(code) if code in choices().district_codes else None
