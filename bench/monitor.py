@@ -43,6 +43,8 @@ def main() -> None:
     from weerbaar.areas.services.importing import import_areas
     from weerbaar.monitor.importers.run import import_monitor
 
+    # as served (conf/base.py): the tests read the data stamp afresh on every call
+    settings.WEERBAAR_DATA_STAMP_SECONDS = 2.0
     folder = data_folder()
     empty_open_data()
 

@@ -176,6 +176,9 @@ WEERBAAR_UPLOAD_MAX_FILES = 5
 # How long a process reuses its check of whether the areas or the work areas changed
 # (the report form's lists and the routing are kept per that check).
 WEERBAAR_AREA_STAMP_SECONDS = 2.0
+# How long a process reuses its check of whether an import changed the monitor's values
+# (the values answers and tables are kept per that check).
+WEERBAAR_DATA_STAMP_SECONDS = 2.0
 WEERBAAR_POSTCODE_FILE = env_str("WEERBAAR_POSTCODE_FILE") or None
 WEERBAAR_PUBLIC_URL = (env_str("WEERBAAR_PUBLIC_URL") or "").rstrip("/")
 #: what the receipt promises a resident: a first look within this many working days

@@ -10,3 +10,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
 # the area stamp is read afresh on every call: tests change areas between two requests
 WEERBAAR_AREA_STAMP_SECONDS = 0
+# and the monitor's data stamp too: tests import and read in one process
+WEERBAAR_DATA_STAMP_SECONDS = 0

@@ -18,7 +18,7 @@ from weerbaar.monitor.api.serializers import (
     ValuesResponseSerializer,
 )
 from weerbaar.monitor.models import Indicator, Observation
-from weerbaar.monitor.services import answers
+from weerbaar.monitor.services import answers, selectors
 
 
 class IndicatorPagination(Pages):
@@ -35,7 +35,7 @@ def _years() -> dict[str, list[int]]:
 
 
 def _indicator(code: str) -> Indicator:
-    indicator = Indicator.objects.filter(code=code).first()
+    indicator = selectors.served_indicator(code)
     if indicator is None:
         raise NotFound(f"Er is geen indicator met code {code}.")
     return indicator

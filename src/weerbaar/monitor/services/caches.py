@@ -5,8 +5,10 @@ from __future__ import annotations
 
 
 def clear() -> None:
+    from weerbaar.core import freshness
     from weerbaar.monitor.services import answers, comparisons, tables, values
 
+    freshness.forget("monitor.data", "monitor.catalogue")
     answers._answer.cache_clear()
     tables._level_values.cache_clear()
     tables._cached_quintiles.cache_clear()

@@ -5,12 +5,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from weerbaar.core import freshness
 from weerbaar.monitor.models import DataVersion, Indicator
 from weerbaar.monitor.services.tables import _definition
 
 
 def indicator(code: str) -> Indicator | None:
     return Indicator.objects.filter(code=code).first()
+
+
+def served_indicator(code: str) -> Indicator | None:
+    """``indicator(code)`` from the catalogue as read at most ``WEERBAAR_DATA_STAMP_SECONDS``
+    ago, for the public API: reading the row was most of a values request served from
+    memory. Treat it as read-only: the same object serves every request of the process."""
+    seconds = float(getattr(settings, "WEERBAAR_DATA_STAMP_SECONDS", 2.0))
+    return freshness.fresh("monitor.catalogue", _catalogue, seconds).get(code)
+
+
+def _catalogue() -> dict[str, Indicator]:
+    return {found.code: found for found in Indicator.objects.all()}
 
 
 def indicators(level: str | None = None) -> list[Indicator]:

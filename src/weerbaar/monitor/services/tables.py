@@ -7,9 +7,11 @@ import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.conf import settings
 from django.db.models import Max
 
 from weerbaar.areas.services import selectors as areas
+from weerbaar.core import freshness
 from weerbaar.monitor.models import DataVersion, Indicator, SeriesBreak, Status
 from weerbaar.monitor.services import charts, comparisons, values
 from weerbaar.monitor.services.comparisons import Ranking
@@ -48,7 +50,14 @@ def _of_level(items: list[Value], level: str) -> list[Value]:
 
 
 def data_stamp() -> tuple[int, int]:
-    """Changes whenever an import changes values: the key of the level cache below."""
+    """Changes whenever an import changes values: the key of the level cache below. Read
+    at most every ``WEERBAAR_DATA_STAMP_SECONDS``: its two queries were most of the time
+    of a values request served from memory."""
+    seconds = float(getattr(settings, "WEERBAAR_DATA_STAMP_SECONDS", 2.0))
+    return freshness.fresh("monitor.data", _read_data_stamp, seconds)
+
+
+def _read_data_stamp() -> tuple[int, int]:
     newest = DataVersion.objects.aggregate(newest=Max("id"))["newest"] or 0
     return newest, SeriesBreak.objects.count()
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from weerbaar.areas.tests.factories import small_country
 from weerbaar.monitor.tests.factories import small_monitor
@@ -113,5 +117,29 @@ def test_new_data_changes_the_etag_and_the_answer(client: Client) -> None:
     )
     fresh = client.get(VALUES + "?year=2023", HTTP_IF_NONE_MATCH=first["ETag"])
     assert fresh.status_code == 200 and fresh["ETag"] != first["ETag"]
+    groningen = next(r for r in fresh.json()["results"] if r["code"] == "GM0014")
+    assert groningen["numerator"] == 40.0
+
+
+def test_a_kept_answer_is_served_without_a_query_and_an_import_shows_at_once(
+    client: Client, settings: Any
+) -> None:
+    """As served (the data stamp reused for seconds): a repeated request reads nothing
+    from the database; an import in the process clears the caches, so it shows at once."""
+    from weerbaar.monitor.models import Observation
+    from weerbaar.monitor.services import caches
+    from weerbaar.monitor.tests.factories import version
+
+    settings.WEERBAAR_DATA_STAMP_SECONDS = 60
+    first = client.get(VALUES + "?year=2023")
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(VALUES + "?year=2023")
+    assert again.content == first.content and len(queries) == 0
+    Observation.objects.filter(area_code="GM0014", year=2023, measure="misdrijven.3.1.1").update(
+        value=40, data_version=version()
+    )
+    caches.clear()  # what an import does when it is done
+    fresh = client.get(VALUES + "?year=2023")
+    assert fresh["ETag"] != first["ETag"]
     groningen = next(r for r in fresh.json()["results"] if r["code"] == "GM0014")
     assert groningen["numerator"] == 40.0

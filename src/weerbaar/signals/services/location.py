@@ -13,7 +13,6 @@ those without any place, go to the organisation marked as central intake (meldpu
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -30,6 +29,7 @@ from weerbaar.areas.models import Area, AreaLevel
 from weerbaar.areas.services import postcodes
 from weerbaar.areas.services.selectors import ancestors, current_areas, find_area
 from weerbaar.areas.services.svg_map import SvgMap, build_map
+from weerbaar.core import freshness
 
 
 @dataclass(frozen=True)
@@ -82,20 +82,11 @@ def _read_region_stamp() -> tuple[Any, ...]:
     return (_stamp(), tuple(sorted(links.values_list("organisation_id", "area_id"))))
 
 
-_stamps: dict[str, tuple[float, tuple[Any, ...]]] = {}
-
-
 def _fresh(name: str, read: Any) -> tuple[Any, ...]:
     """``read()``, reused for a few seconds: an import or a changed work area shows in
     every process within that time (0 in the tests: at once)."""
     seconds = float(getattr(settings, "WEERBAAR_AREA_STAMP_SECONDS", 2.0))
-    now = time.monotonic()
-    kept = _stamps.get(name)
-    if kept is not None and now - kept[0] < seconds:
-        return kept[1]
-    value = read()
-    _stamps[name] = (now, value)
-    return value
+    return freshness.fresh(f"areas.{name}", read, seconds)
 
 
 def area_at(latitude: Decimal | float, longitude: Decimal | float) -> Area | None:
@@ -232,7 +223,7 @@ def region_map() -> SvgMap | None:
 
 
 def clear_caches() -> None:
-    _stamps.clear()
+    freshness.forget("areas.areas", "areas.region")
     _shapes.cache_clear()
     _region_for.cache_clear()
     _choices_for.cache_clear()
