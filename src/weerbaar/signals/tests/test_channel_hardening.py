@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from weerbaar.signals.models import Signal
@@ -198,3 +199,33 @@ def test_no_receipt_or_secret_in_the_log_after_a_failed_lookup(orgs: dict[str, A
     assert "Not Found: /api/v1/public/\\u2026" in err
     for value in (receipt, secret, "M-WF6K-WQSS", "WF6K"):
         assert value not in err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_limit_check_costs_one_commit_and_the_salt_none_after_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every commit on SQLite is an fsync a report waits for: both buckets go in one, and
+    this hour's salt is read once per process, not added again for every request."""
+    from django.db import connections
+
+    commits: list[int] = []
+    wrapper = type(connections["default"])
+    original = wrapper._commit
+
+    def counted(self: Any) -> Any:
+        commits.append(1)
+        return original(self)
+
+    monkeypatch.setattr(wrapper, "_commit", counted)
+    limiter = RateLimiter()
+    limiter.reset()
+    key = limiter.client_key("198.51.100.30")
+    commits.clear()
+    with CaptureQueriesContext(connections["default"]) as salt_reads:
+        assert limiter.client_key("198.51.100.30") == key
+    assert commits == [] and len(salt_reads) == 0
+    assert limiter.check(key, "melden") is Verdict.ALLOWED
+    assert len(commits) == 1
+    stored = caches["limits"].get(f"melden:{key}")
+    assert stored is not None and caches["limits"].get("melden:iedereen") is not None
