@@ -6,9 +6,9 @@ from __future__ import annotations
 
 def clear() -> None:
     from weerbaar.core import freshness
-    from weerbaar.monitor.services import answers, comparisons, tables, values
+    from weerbaar.monitor.services import answers, comparisons, selectors, tables, values
 
-    freshness.forget("monitor.data", "monitor.catalogue")
+    freshness.forget(tables.DATA_STAMP, selectors.CATALOGUE)
     answers._answer.cache_clear()
     tables._level_values.cache_clear()
     tables._cached_quintiles.cache_clear()

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
-
 from weerbaar.core import freshness
 from weerbaar.monitor.models import DataVersion, Indicator
-from weerbaar.monitor.services.tables import _definition
+from weerbaar.monitor.services.tables import _definition, stamp_seconds
+
+#: the name under which ``core.freshness`` keeps the catalogue (``caches.clear`` forgets it)
+CATALOGUE = "monitor.catalogue"
 
 
 def indicator(code: str) -> Indicator | None:
@@ -20,8 +21,7 @@ def served_indicator(code: str) -> Indicator | None:
     """``indicator(code)`` from the catalogue as read at most ``WEERBAAR_DATA_STAMP_SECONDS``
     ago, for the public API: reading the row was most of a values request served from
     memory. Treat it as read-only: the same object serves every request of the process."""
-    seconds = float(getattr(settings, "WEERBAAR_DATA_STAMP_SECONDS", 2.0))
-    return freshness.fresh("monitor.catalogue", _catalogue, seconds).get(code)
+    return freshness.fresh(CATALOGUE, _catalogue, stamp_seconds()).get(code)
 
 
 def _catalogue() -> dict[str, Indicator]:

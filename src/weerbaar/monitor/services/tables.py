@@ -49,12 +49,20 @@ def _of_level(items: list[Value], level: str) -> list[Value]:
     return [v for v in items if v.area_code.startswith(prefix)]
 
 
+#: the name under which ``core.freshness`` keeps the data stamp (``caches.clear`` forgets it)
+DATA_STAMP = "monitor.data"
+
+
+def stamp_seconds() -> float:
+    """How long a process reuses what it read of the monitor's data and catalogue."""
+    return float(getattr(settings, "WEERBAAR_DATA_STAMP_SECONDS", 2.0))
+
+
 def data_stamp() -> tuple[int, int]:
     """Changes whenever an import changes values: the key of the level cache below. Read
     at most every ``WEERBAAR_DATA_STAMP_SECONDS``: its two queries were most of the time
     of a values request served from memory."""
-    seconds = float(getattr(settings, "WEERBAAR_DATA_STAMP_SECONDS", 2.0))
-    return freshness.fresh("monitor.data", _read_data_stamp, seconds)
+    return freshness.fresh(DATA_STAMP, _read_data_stamp, stamp_seconds())
 
 
 def _read_data_stamp() -> tuple[int, int]:

@@ -57,11 +57,15 @@ def _shapes(stamp: tuple[Any, ...]) -> tuple[STRtree, list[int], list[Any]]:
     return STRtree(geometries), [pk for pk, _, _ in rows], geometries
 
 
+#: the names under which ``core.freshness`` keeps the two stamps (``clear_caches`` forgets them)
+AREA_STAMP, REGION_STAMP = "areas.areas", "areas.region"
+
+
 def _stamp() -> tuple[Any, ...]:
     """Changes when areas are added, removed or closed (an import): keys every cache of
     area lists below. Read at most every ``WEERBAAR_AREA_STAMP_SECONDS``: the query reads
     the whole areas table (5 ms), and a report asked for it three times."""
-    return _fresh("areas", _read_stamp)
+    return _fresh(AREA_STAMP, _read_stamp)
 
 
 def _read_stamp() -> tuple[Any, ...]:
@@ -74,7 +78,7 @@ def _read_stamp() -> tuple[Any, ...]:
 def _region_stamp() -> tuple[Any, ...]:
     """The area stamp and which active organisation covers which area: what the region
     (and so every list a reporter picks from) is made of."""
-    return _fresh("region", _read_region_stamp)
+    return _fresh(REGION_STAMP, _read_region_stamp)
 
 
 def _read_region_stamp() -> tuple[Any, ...]:
@@ -86,7 +90,7 @@ def _fresh(name: str, read: Any) -> tuple[Any, ...]:
     """``read()``, reused for a few seconds: an import or a changed work area shows in
     every process within that time (0 in the tests: at once)."""
     seconds = float(getattr(settings, "WEERBAAR_AREA_STAMP_SECONDS", 2.0))
-    return freshness.fresh(f"areas.{name}", read, seconds)
+    return freshness.fresh(name, read, seconds)
 
 
 def area_at(latitude: Decimal | float, longitude: Decimal | float) -> Area | None:
@@ -223,7 +227,7 @@ def region_map() -> SvgMap | None:
 
 
 def clear_caches() -> None:
-    freshness.forget("areas.areas", "areas.region")
+    freshness.forget(AREA_STAMP, REGION_STAMP)
     _shapes.cache_clear()
     _region_for.cache_clear()
     _choices_for.cache_clear()

@@ -80,7 +80,7 @@ class RateLimiter:
         cache.add(key, secrets.token_hex(32), timeout=2 * SALT_LIFETIME)
         stored = cache.get(key)
         if stored is None:  # the cache lost it: this request's own salt, not kept
-            return bytes.fromhex(secrets.token_hex(32))
+            return secrets.token_bytes(32)
         self._kept_salt = (slot, bytes.fromhex(stored))
         return self._kept_salt[1]
 
