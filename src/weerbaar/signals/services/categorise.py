@@ -13,18 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
-import yaml
 from django.conf import settings
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import train_test_split
-from sklearn.pipeline import Pipeline
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "seed" / "examples.yaml"
+from weerbaar.signals.services.category_model import CategoryModel, trained
+
 DEFAULT_THRESHOLD = 0.30
 #: Common Dutch words that say nothing about the category.
 STOP_WORDS = sorted(
@@ -116,34 +110,6 @@ class Suggestion:
     terms: list[str]
 
 
-def load_examples(path: Path = EXAMPLES) -> tuple[list[str], list[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    texts, labels = [], []
-    for slug, examples in data.items():
-        for text in examples:
-            texts.append(str(text))
-            labels.append(str(slug))
-    return texts, labels
-
-
-def build_model() -> Pipeline:
-    return Pipeline(
-        [
-            (
-                "tfidf",
-                TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True),
-            ),
-            ("model", LogisticRegression(C=20.0, max_iter=2000)),
-        ]
-    )
-
-
-@lru_cache(maxsize=1)
-def _trained() -> Pipeline:
-    texts, labels = load_examples()
-    return build_model().fit(texts, labels)
-
-
 def threshold() -> float:
     return float(getattr(settings, "WEERBAAR_CATEGORY_THRESHOLD", DEFAULT_THRESHOLD))
 
@@ -151,22 +117,17 @@ def threshold() -> float:
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def explain(model: Pipeline, text: str, top: int = 5) -> Suggestion:
-    vectoriser: TfidfVectorizer = model.named_steps["tfidf"]
-    classifier: LogisticRegression = model.named_steps["model"]
-    features = vectoriser.transform([text])
-    probabilities = classifier.predict_proba(features)[0]
+def explain(model: CategoryModel, text: str, top: int = 5) -> Suggestion:
+    features = model.features(text)
+    probabilities = model.probabilities(features)
     best = int(np.argmax(probabilities))
-    row = features.tocoo()
-    gram_weight = {
-        int(j): float(v * classifier.coef_[best, j]) for j, v in zip(row.col, row.data, strict=True)
-    }
+    gram_weight = {j: v * float(model.coef[best, j]) for j, v in features.items()}
     # Share each n-gram's contribution over the words it occurs in.
-    vocabulary = vectoriser.vocabulary_
-    analyse = vectoriser.build_analyzer()
+    vocabulary = model.vocabulary
     words = Counter(w for w in WORD.findall(text.lower()) if w not in STOP_WORDS)
     per_word: dict[str, Counter[int]] = {
-        word: Counter(vocabulary[g] for g in analyse(word) if g in vocabulary) for word in words
+        word: Counter(vocabulary[g] for g in model.analyse(word) if g in vocabulary)
+        for word in words
     }
     occurrences: Counter[int] = Counter()
     for word, grams in per_word.items():
@@ -178,14 +139,14 @@ def explain(model: Pipeline, text: str, top: int = 5) -> Suggestion:
             if gram in gram_weight:
                 score[word] += gram_weight[gram] * count * words[word] / occurrences[gram]
     terms = [w for w, v in sorted(score.items(), key=lambda item: -item[1]) if v > 0][:top]
-    return Suggestion(str(classifier.classes_[best]), float(probabilities[best]), terms)
+    return Suggestion(model.classes[best], float(probabilities[best]), terms)
 
 
 def suggest(text: str) -> Suggestion | None:
     """The suggestion, or None when the model is not sure enough or found no known words."""
     if not text.strip():
         return None
-    suggestion = explain(_trained(), text)
+    suggestion = explain(trained(), text)
     if suggestion.confidence < threshold() or not suggestion.terms:
         return None
     return suggestion
@@ -203,7 +164,12 @@ class Evaluation:
 
 
 def evaluate(test_size: float = 0.3, splits: int = 10, limit: float | None = None) -> Evaluation:
-    """Mean over ``splits`` stratified held-out parts of the examples (never trained on)."""
+    """Mean over ``splits`` stratified held-out parts of the examples (never trained on).
+    Trains in this process: for ``weerbaar categorise`` and the tests, not for a server."""
+    from sklearn.model_selection import train_test_split
+
+    from weerbaar.signals.services.category_training import load_examples, train
+
     texts, labels = load_examples()
     cut = threshold() if limit is None else limit
     held_out = correct = suggested = suggested_correct = 0
@@ -211,7 +177,7 @@ def evaluate(test_size: float = 0.3, splits: int = 10, limit: float | None = Non
         train_x, test_x, train_y, test_y = train_test_split(
             texts, labels, test_size=test_size, random_state=seed, stratify=labels
         )
-        model = build_model().fit(train_x, train_y)
+        model = train(train_x, train_y)
         for text, truth in zip(test_x, test_y, strict=True):
             suggestion = explain(model, text)
             held_out += 1
@@ -231,5 +197,5 @@ def evaluate(test_size: float = 0.3, splits: int = 10, limit: float | None = Non
 
 
 def warm_up() -> None:
-    """Train the model ahead of the first request (called when a server process starts)."""
-    _trained()
+    """Read (or train, in a child process) the model ahead of the first request."""
+    trained()

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from scipy import stats
 
 if TYPE_CHECKING:  # pandas (76 MB) is loaded only when an evaluation is estimated
     import pandas as pd
@@ -163,5 +162,7 @@ def pre_trend(before: list[EventTime]) -> PreTrend | None:
     usable = [e for e in before if e.estimate.std_error > 0 and math.isfinite(e.estimate.att)]
     if not usable:
         return None
+    from scipy import stats  # here, not at the top: a server process need not hold scipy
+
     statistic = sum((e.estimate.att / e.estimate.std_error) ** 2 for e in usable)
     return PreTrend(statistic, len(usable), float(stats.chi2.sf(statistic, len(usable))))
