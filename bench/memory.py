@@ -14,6 +14,7 @@ Run: ``.venv/bin/python bench/memory.py``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -81,11 +82,10 @@ def visit(port: int, rounds: int = 20) -> None:
     ).encode()
     for _ in range(rounds):
         for page in PAGES:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{page}", timeout=30).read()  # noqa: S310
-            except urllib.error.HTTPError:
-                pass  # a page without data answers 404; its memory still counts
-        request = urllib.request.Request(  # noqa: S310
+            # a page without data answers 404; its memory still counts
+            with contextlib.suppress(urllib.error.HTTPError):
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{page}", timeout=30).read()
+        request = urllib.request.Request(
             f"http://127.0.0.1:{port}/api/v1/public/signals",
             data=report,
             headers={"Content-Type": "application/json"},

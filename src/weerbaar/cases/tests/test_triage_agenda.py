@@ -94,10 +94,13 @@ def test_a_link_rejected_for_one_object_still_counts_for_the_other(
     )
     SignalLink.objects.filter(subject=first).update(state=LinkState.REJECTED)
     facts = {
-        r.subject_id: r.facts for r in triage.ranking(Subject.objects.all(), Signal.objects.all())
+        item.subject.pk: item.facts
+        for item in triage.agenda(Subject.objects.all(), Signal.objects.all())
     }
     assert first.pk not in facts
     assert facts[second.pk].count == 2
+    ranked = triage.ranking(Subject.objects.all(), Signal.objects.all())
+    assert [r.subject_id for r in ranked] == [second.pk]  # ranked from the same links
 
 
 def test_the_ranking_uses_the_same_numbers_the_page_shows() -> None:
@@ -117,9 +120,20 @@ def test_the_ranking_uses_the_same_numbers_the_page_shows() -> None:
         for sources in (1, 3):
             for days in (0, 1, 29, 400):
                 for secret in (False, True):
-                    facts = Facts(count, 2, now - dt.timedelta(days=days), secret, sources)
-                    assert rank(facts) == triage.priority(facts, definition, today).total
+                    newest = now - dt.timedelta(days=days)
+                    facts = Facts(count, 2, newest, secret, sources)
+                    local = timezone.localtime(newest).date()
+                    assert (
+                        rank(count, sources, 2, secret, local)
+                        == triage.priority(facts, definition, today).total
+                    )
     assert (
-        rank(Facts(1, 0, None, False, 1))
+        rank(1, 1, 0, False, None)
         == triage.priority(Facts(1, 0, None, False, 1), definition, today).total
     )
+
+
+def test_a_reader_who_sees_no_signal_has_an_empty_agenda(country: dict[str, Any]) -> None:
+    reports(country, 3)
+    assert len(triage.ranking(Subject.objects.all(), Signal.objects.none())) == 0
+    assert triage.agenda(Subject.objects.all(), Signal.objects.none()) == []

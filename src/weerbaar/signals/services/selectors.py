@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Case, Count, IntegerField, Max, QuerySet, Value, When
+from django.utils import timezone
 
 from weerbaar.core.counting import Counts, per_area_year
 from weerbaar.signals.models import Category, ChecklistIndicator, Confidentiality, Signal, Source
@@ -22,6 +25,7 @@ __all__ = [
     "checklist",
     "counts_per_municipality",
     "existing_signal_ids",
+    "fact_rows",
     "facts_per",
     "hint_allowed",
     "hinted_among",
@@ -67,16 +71,13 @@ class Facts:
     sources: list[str] = field(default_factory=list)
 
 
-def facts_per(signals: QuerySet[Signal], group: str) -> dict[Any, Facts]:
-    """``signals`` (already scoped to the reader, and filtered on the lookup that ``group``
-    names, such as another app's link) summed up per value of ``group``: one grouped
-    query, whatever the number of signals."""
+def _facts_query(signals: QuerySet[Signal], group: str) -> QuerySet[Any]:
     secret = Case(
         When(confidentiality=Confidentiality.NORMAAL, then=Value(0)),
         default=Value(1),
         output_field=IntegerField(),
     )
-    rows = (
+    return (
         signals.order_by()
         .values(group)
         .annotate(
@@ -88,10 +89,64 @@ def facts_per(signals: QuerySet[Signal], group: str) -> dict[Any, Facts]:
         )
         .values_list(group, "n", "categories", "sources", "newest", "secret")
     )
+
+
+def facts_per(signals: QuerySet[Signal], group: str) -> dict[Any, Facts]:
+    """``signals`` (already scoped to the reader, and filtered on the lookup that ``group``
+    names, such as another app's link) summed up per value of ``group``: one grouped
+    query, whatever the number of signals."""
     return {
         key: Facts(n, categories, newest, bool(secret), sources)
-        for key, n, categories, sources, newest, secret in rows
+        for key, n, categories, sources, newest, secret in _facts_query(signals, group)
     }
+
+
+#: (group, signals, categories, sources, local date of the newest signal, confidential)
+FactRow = tuple[Any, int, int, int, dt.date | None, bool]
+
+
+def fact_rows(signals: QuerySet[Signal], group: str) -> list[FactRow]:
+    """What ``facts_per`` sums, as plain rows for ranking many groups at once: the newest
+    signal as its local date, converted once per hour (time zones change on the hour),
+    and the rows read without Django's converter per value, which took half the time of
+    a triage agenda of 57,000 objects."""
+    query = _facts_query(signals, group)
+    try:
+        sql, params = query.query.sql_with_params()
+    except EmptyResultSet:  # a reader who may see nothing: Django would not ask
+        return []
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    local_date = _local_date_per_hour()
+    return [
+        (key, n, categories, sources, local_date(newest), bool(secret))
+        for key, n, categories, sources, newest, secret in rows
+    ]
+
+
+def _local_date_per_hour() -> Any:
+    """A converter from a stored moment (a datetime, or SQLite's UTC text) to its date
+    here, remembering each hour it converted."""
+    zone = timezone.get_current_timezone()
+    seen: dict[Any, dt.date] = {}
+
+    def local_date(stored: dt.datetime | str | None) -> dt.date | None:
+        if stored is None:
+            return None
+        if isinstance(stored, str):
+            hour: Any = stored[:13]  # "YYYY-MM-DD HH"
+        else:
+            hour = stored.replace(minute=0, second=0, microsecond=0)
+        found = seen.get(hour)
+        if found is None:
+            moment = dt.datetime.fromisoformat(hour + ":00") if isinstance(hour, str) else hour
+            if timezone.is_naive(moment):
+                moment = moment.replace(tzinfo=dt.UTC)
+            found = seen[hour] = moment.astimezone(zone).date()
+        return found
+
+    return local_date
 
 
 def add_sources(signals: QuerySet[Signal], group: str, facts: dict[Any, Facts]) -> None:
