@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -287,24 +287,10 @@ def ranking(
     facts per object are summed in the database, the priority computed in one pass."""
     definition = definition or current().definition
     today = timezone.localdate()
-    candidates = Subject.objects.filter(pk__in=subjects.values("pk")).annotate(
-        newest_link=Subquery(
-            SignalLink.objects.filter(subject=OuterRef("pk"))
-            .order_by("-created_at")
-            .values("created_at")[:1]
-        ),
-        last_decided=Subquery(
-            TriageDecision.objects.filter(subject=OuterRef("pk"))
-            .order_by("-decided_at")
-            .values("decided_at")[:1]
-        ),
-    )
-    candidates = candidates.filter(newest_link__isnull=False)
+    labels = dict(subjects.order_by().values_list("pk", "label"))
     if not include_decided:
-        candidates = candidates.filter(
-            Q(last_decided__isnull=True) | Q(newest_link__gt=F("last_decided"))
-        )
-    labels = dict(candidates.values_list("pk", "label"))
+        for pk in _decided_since_newest_link():
+            labels.pop(pk, None)
     rank = ranker(definition, today)
     keys = [
         (-rank(count, sources, categories, secret, newest), labels[pk], pk)
@@ -317,6 +303,28 @@ def ranking(
     ]
     keys.sort()
     return Agenda(keys)
+
+
+def _decided_since_newest_link() -> list[int]:
+    """Objects the meeting decided on after their newest link: off the agenda until a
+    signal is linked again (a rejected link is no news). Two grouped queries over the decided objects only (the
+    agenda's candidates once asked both per object of the region)."""
+    decided = dict(
+        TriageDecision.objects.order_by()
+        .values("subject")
+        .annotate(last=Max("decided_at"))
+        .values_list("subject", "last")
+    )
+    newest = (
+        SignalLink.objects.filter(
+            subject__in=TriageDecision.objects.values("subject"), state__in=LIVE_LINKS
+        )
+        .order_by()
+        .values("subject")
+        .annotate(last=Max("created_at"))
+        .values_list("subject", "last")
+    )
+    return [pk for pk, linked in newest if linked <= decided[pk]]
 
 
 def _linked(visible: QuerySet[Signal], subjects: Any) -> QuerySet[Signal]:

@@ -137,3 +137,28 @@ def test_a_reader_who_sees_no_signal_has_an_empty_agenda(country: dict[str, Any]
     reports(country, 3)
     assert len(triage.ranking(Subject.objects.all(), Signal.objects.none())) == 0
     assert triage.agenda(Subject.objects.all(), Signal.objects.none()) == []
+
+
+def test_a_decided_object_leaves_the_agenda_until_a_signal_is_linked_again(
+    country: dict[str, Any], coordinator: Any
+) -> None:
+    reports(country, 3)
+    everything = Subject.objects.all(), Signal.objects.all()
+    first = triage.agenda(*everything)[0]
+    triage.decide(first, "volgen", "Wijkagent loopt langs.", actor=coordinator)
+    shown = {r.subject_id for r in triage.ranking(*everything)}
+    assert first.subject.pk not in shown and len(shown) == 2
+    with_decided = {r.subject_id for r in triage.ranking(*everything, include_decided=True)}
+    assert first.subject.pk in with_decided and len(with_decided) == 3
+    # a rejected link is no news: the object stays off
+    other = make_signal(country["GM0014"], description="Een melding over iets anders.").signal
+    SignalLink.objects.create(
+        signal=other, subject=first.subject, state=LinkState.REJECTED, score=50, reason="nee"
+    )
+    assert first.subject.pk not in {r.subject_id for r in triage.ranking(*everything)}
+    news = make_signal(country["GM0014"], description="Weer jongens bij dezelfde woning.").signal
+    SignalLink.objects.create(
+        signal=news, subject=first.subject, state=LinkState.PROPOSED, score=90, reason="zelfde"
+    )
+    again = triage.ranking(*everything)
+    assert first.subject.pk in {r.subject_id for r in again}
