@@ -193,6 +193,9 @@ def main() -> None:
     env["DJANGO_SETTINGS_MODULE"] = "weerbaar.conf.dev"
     # all requests come from one address: no rate limit in this test
     env["WEERBAAR_REPORT_RATE"] = env["WEERBAAR_STATUS_RATE"] = "1000000/0.001"
+    # nor the ceiling for everyone: the first round would use it up, and the crash round
+    # would be refused instead of interrupted
+    env["WEERBAAR_REPORT_ALL_RATE"] = env["WEERBAAR_STATUS_ALL_RATE"] = "1000000/0.001"
     env["WEERBAAR_LOG_LEVEL"] = "WARNING"
     backend = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     print(f"Database: {backend}; server: gunicorn 4 workers x 4 threads; {THREADS} threads")

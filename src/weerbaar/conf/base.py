@@ -161,12 +161,14 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work side by side; FULL sync makes every
     # acknowledged commit durable.
+    # The threads of a process take turns to write (core.backends.sqlite): SQLite's own
+    # wait sleeps up to 100 ms at a time while the lock is free.
+    DATABASES["default"]["ENGINE"] = "weerbaar.core.backends.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Uploads stay in memory (never a temporary file with a reporter's photo metadata on
 # disk); signals.uploads enforces the size and count limits.

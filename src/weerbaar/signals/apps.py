@@ -9,6 +9,7 @@ class SignalsConfig(AppConfig):
 
     def ready(self) -> None:
         from weerbaar.core import retention as registry
-        from weerbaar.signals.services import retention
+        from weerbaar.signals.services import ratelimit, retention
 
         registry.register("signalen", lambda dry_run: retention.purge(dry_run=dry_run).lines())
+        registry.register("meldkanaal", ratelimit.sweep)

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.models.confidentiality import levels_up_to
@@ -50,6 +51,24 @@ class AttachmentsField(forms.Field):
 
 #: Shorter than this is no description anyone can act on ("x", "12").
 DESCRIPTION_MIN = 10
+
+
+class Prepared(BaseChoiceIterator):
+    """Choices already in Django's form (pairs, groups of pairs), given to a field as they
+    are: assigning a plain list normalises every pair again, 3.8 ms a report form for the
+    354 municipalities and the region's districts."""
+
+    def __init__(self, choices: list[tuple[Any, Any]]) -> None:
+        self.choices = choices
+
+    def __iter__(self) -> Any:
+        return iter(self.choices)
+
+    def __len__(self) -> int:
+        return len(self.choices)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Prepared:
+        return self  # never changed after it is made
 
 
 class SignalForm(AccessibleForm):
@@ -170,10 +189,10 @@ class SignalForm(AccessibleForm):
         ]
         offered = places.choices()
         municipality_field: Any = self.fields["municipality"]
-        municipality_field.choices = [("", _("weet ik niet")), *offered.municipalities]
+        municipality_field.choices = Prepared([("", _("weet ik niet")), *offered.municipalities])
         district_field: Any = self.fields["district_code"]
         self.district_groups = offered.districts
-        district_field.choices = [("", _("weet ik niet")), *self.district_groups]
+        district_field.choices = Prepared([("", _("weet ik niet")), *self.district_groups])
         if not official:
             # a point comes only from the map (JavaScript), which picks it itself
             kind_field: Any = self.fields["location_kind"]

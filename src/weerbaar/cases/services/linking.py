@@ -102,14 +102,14 @@ def candidates(signal: Signal) -> list[Candidate]:
     return found
 
 
-def _subject_for(proposal: Proposal, signal: Signal) -> Subject:
+def _subject_for(proposal: Proposal, signal: Signal) -> tuple[Subject, bool]:
     place = subjects.Place(
         area=signal.area,
         municipality=signal.municipality,
         latitude=signal.latitude,
         longitude=signal.longitude,
     )
-    return subjects.obtain(
+    return subjects.obtain_telling(
         proposal.candidate, place=place, existing_key=None if proposal.new else proposal.key
     )
 
@@ -120,12 +120,16 @@ def propose(signal: Signal) -> list[SignalLink]:
     links = []
     for candidate in candidates(signal):
         proposal = match(candidate, catalogue)
-        subject = _subject_for(proposal, signal)
-        link, _created = SignalLink.objects.get_or_create(
-            signal=signal,
-            subject=subject,
-            defaults={"score": proposal.score, "reason": proposal.reason[:250]},
-        )
+        subject, new = _subject_for(proposal, signal)
+        reason = proposal.reason[:250]
+        if new:  # made just now: no link to look for (a lookup and a savepoint a report)
+            link = SignalLink.objects.create(
+                signal=signal, subject=subject, score=proposal.score, reason=reason
+            )
+        else:
+            link, _created = SignalLink.objects.get_or_create(
+                signal=signal, subject=subject, defaults={"score": proposal.score, "reason": reason}
+            )
         links.append(link)
     # A business named in a signal with an address: that address is one of its addresses.
     premises = [link.subject for link in links if link.subject.kind == SubjectKind.PAND]

@@ -134,13 +134,24 @@ def obtain(
 ) -> Subject:
     """The object ``candidate`` describes: found (by ``existing_key``, its own key or, for
     a business, its KvK number or a trade name) or created, and completed either way."""
+    return obtain_telling(candidate, place=place, existing_key=existing_key, origin=origin)[0]
+
+
+def obtain_telling(
+    candidate: Candidate,
+    *,
+    place: Place,
+    existing_key: str | None = None,
+    origin: str = SubjectOrigin.REGISTER,
+) -> tuple[Subject, bool]:
+    """``obtain``, and whether the object was made just now (then nothing links to it yet)."""
     fields = dict(candidate.fields)
     subject = Subject.objects.filter(key=existing_key or candidate.key).first()
     if subject is None and candidate.kind == SubjectKind.BEDRIJF:
         where = place.municipality.code if place.municipality else ""
         subject = _business_by_identity(str(fields.get("kvk") or ""), _trade_names(fields), where)
     if subject is not None:
-        return _complete(subject, fields, origin)
+        return _complete(subject, fields, origin), False
     if candidate.kind == SubjectKind.PAND:
         fields["postcode"] = fields.get("postcode") or ""
     try:
@@ -157,9 +168,9 @@ def obtain(
                 **fields,
             )
     except IntegrityError:  # created meanwhile by a concurrent caller
-        return _complete(Subject.objects.get(key=candidate.key), fields, origin)
+        return _complete(Subject.objects.get(key=candidate.key), fields, origin), False
     log.info("subject_created", subject_id=subject.pk, kind=subject.kind, origin=origin)
-    return subject
+    return subject, True
 
 
 def premises(

@@ -1,6 +1,7 @@
 from weerbaar.core.append_only import AppendOnlyError
 from weerbaar.signals.models.category import Category, ChecklistIndicator
 from weerbaar.signals.models.contact import ReporterContact
+from weerbaar.signals.models.ratelimit import LimitCount
 from weerbaar.signals.models.signal import (
     OWNER_ONLY,
     Attachment,
@@ -25,6 +26,7 @@ __all__ = [
     "ChecklistIndicator",
     "Confidentiality",
     "EventKind",
+    "LimitCount",
     "LocationKind",
     "Platform",
     "ReporterContact",

@@ -1,7 +1,8 @@
 """Abuse protection for the anonymous channel without storing who asked.
 
-Limits are kept in Django's cache, so every server process shares them (the database
-cache by default, Redis when ``WEERBAAR_REDIS_URL`` is set). A client is known only by a
+Limits are shared by every server process: in the database by default (``LimitCount``,
+one conditional UPDATE a bucket), in Redis when ``WEERBAAR_REDIS_URL`` is set (Django's
+cache). A client is known only by a
 keyed hash of the address its nearest trusted proxy saw (``core.client_address``), with a
 random salt that lives in the same cache and is replaced every hour; once it expires
 nobody can tell which count belonged to which address. The address itself is never
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 import secrets
 import time
 from contextlib import AbstractContextManager, nullcontext
@@ -25,11 +27,19 @@ from enum import Enum
 from django.conf import settings
 from django.core.cache import BaseCache, caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import router, transaction
+from django.db import IntegrityError, router, transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from weerbaar.signals.models import LimitCount
 
 SALT_LIFETIME = 3600
 CACHE = "limits"
+#: one new bucket in this many also clears the buckets that are empty again (a past
+#: arrival time counts as no bucket), so the table stays as small as the last minutes
+SWEEP_ONE_IN = 100
 
 #: name -> (burst size, seconds per extra request); "<name>:iedereen" is the ceiling for
 #: all clients together.
@@ -92,17 +102,43 @@ class RateLimiter:
         limits = {**DEFAULT_LIMITS, **getattr(settings, "WEERBAAR_RATE_LIMITS", {})}
         return limits.get(name, DEFAULT_LIMITS[name])
 
+    def _in_database(self) -> bool:
+        return isinstance(self._cache(), DatabaseCache)
+
     def _take(self, bucket: str, name: str, now: float) -> bool:
         """Generic cell-rate algorithm: one stored time per bucket ("theoretical
         arrival time"); a request fits while that time is at most burst-1 intervals
         ahead."""
         burst, interval = self._limits(name)
+        if self._in_database():
+            return self._take_in_table(bucket, now, burst, interval)
         cache = self._cache()
         arrival = max(float(cache.get(bucket, now)), now)
         if arrival - now > (burst - 1) * interval:
             return False
         cache.set(bucket, arrival + interval, timeout=int(burst * interval) + 60)
         return True
+
+    def _take_in_table(self, bucket: str, now: float, burst: int, interval: float) -> bool:
+        """One UPDATE that takes a request only if it fits, under the row's lock, so two
+        processes cannot both take the last one; a bucket not there yet is made full."""
+        for _attempt in range(2):
+            taken = LimitCount.objects.filter(
+                key=bucket, arrival__lte=now + (burst - 1) * interval
+            ).update(arrival=Greatest(F("arrival"), now) + interval)
+            if taken:
+                return True
+            if LimitCount.objects.filter(key=bucket).exists():
+                return False  # there, and full
+            try:
+                with transaction.atomic():
+                    LimitCount.objects.create(key=bucket, arrival=now + interval)
+            except IntegrityError:
+                continue  # made meanwhile by another process: take from it
+            if random.randrange(SWEEP_ONE_IN) == 0:  # noqa: S311 - not for security
+                sweep(now=now)
+            return True
+        return False
 
     def check(self, key: str, name: str) -> Verdict:
         now = time.time()
@@ -114,16 +150,39 @@ class RateLimiter:
             return Verdict.ALLOWED
 
     def _one_commit(self) -> AbstractContextManager[object]:
-        """Both buckets in one transaction when the counts live in the database cache: one
+        """Both buckets in one transaction when the counts live in the database: one
         commit (one fsync on SQLite) a request instead of one per bucket."""
-        cache = self._cache()
-        if not isinstance(cache, DatabaseCache):
+        if not self._in_database():
             return nullcontext()
-        return transaction.atomic(using=router.db_for_write(cache.cache_model_class))
+        return transaction.atomic(using=router.db_for_write(LimitCount))
 
     def reset(self) -> None:
         self._cache().clear()
+        if self._in_database():
+            LimitCount.objects.all().delete()
         self._kept_salt = None
 
 
 limiter = RateLimiter()
+
+
+def sweep(*, now: float | None = None, dry_run: bool = False) -> list[str]:
+    """Removes the buckets that are empty again (their arrival time has passed): a client
+    key with a time is kept no longer than its limit needs. Also run by ``weerbaar purge``."""
+    due = LimitCount.objects.filter(arrival__lt=time.time() if now is None else now)
+    count = due.count() if dry_run else due.delete()[0]
+    if not count:
+        return []
+    if dry_run:
+        text = ngettext(
+            "%(count)d lege teller van het meldkanaal te verwijderen",
+            "%(count)d lege tellers van het meldkanaal te verwijderen",
+            count,
+        )
+    else:
+        text = ngettext(
+            "%(count)d lege teller van het meldkanaal verwijderd",
+            "%(count)d lege tellers van het meldkanaal verwijderd",
+            count,
+        )
+    return [text % {"count": count}]

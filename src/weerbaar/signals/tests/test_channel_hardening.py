@@ -16,7 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
-from weerbaar.signals.models import Signal
+from weerbaar.signals.models import LimitCount, Signal
 from weerbaar.signals.services.ratelimit import RateLimiter, Verdict
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,10 @@ def test_the_cache_holds_no_address(settings: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT cache_key, value FROM weerbaar_limits")
         rows = cursor.fetchall()
-    assert rows and not any("198.51.100.21" in str(row) for row in rows)
+        cursor.execute("SELECT key, arrival FROM signals_limitcount")
+        counts = cursor.fetchall()
+    assert rows and counts  # the hour's salt, and the two buckets
+    assert not any("198.51.100.21" in str(row) for row in rows + counts)
 
 
 def test_a_ceiling_for_everyone_answers_in_dutch(orgs: dict[str, Any], settings: Any) -> None:
@@ -227,5 +230,37 @@ def test_a_limit_check_costs_one_commit_and_the_salt_none_after_the_first(
     assert commits == [] and len(salt_reads) == 0
     assert limiter.check(key, "melden") is Verdict.ALLOWED
     assert len(commits) == 1
-    stored = caches["limits"].get(f"melden:{key}")
-    assert stored is not None and caches["limits"].get("melden:iedereen") is not None
+    assert set(LimitCount.objects.values_list("key", flat=True)) == {
+        f"melden:{key}",
+        "melden:iedereen",
+    }
+    with CaptureQueriesContext(connections["default"]) as taken:
+        assert limiter.check(key, "melden") is Verdict.ALLOWED
+    # BEGIN, one UPDATE a bucket, COMMIT: the database cache needed six queries a bucket
+    assert len(taken) == 4 and len(commits) == 2
+
+
+def test_buckets_that_are_empty_again_are_swept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from weerbaar.signals.services import ratelimit
+
+    monkeypatch.setattr(ratelimit, "SWEEP_ONE_IN", 1)
+    LimitCount.objects.create(key="melden:oud", arrival=time.time() - 10)
+    LimitCount.objects.create(key="melden:bezig", arrival=time.time() + 600)
+    limiter = RateLimiter()
+    assert limiter.check(limiter.client_key("198.51.100.31"), "melden") is Verdict.ALLOWED
+    kept = set(LimitCount.objects.values_list("key", flat=True))
+    assert "melden:oud" not in kept and "melden:bezig" in kept and len(kept) == 3
+
+
+def test_the_daily_purge_sweeps_empty_buckets_too() -> None:
+    from weerbaar.core import retention
+
+    LimitCount.objects.create(key="melden:oud", arrival=time.time() - 10)
+    LimitCount.objects.create(key="melden:bezig", arrival=time.time() + 600)
+    dry = dict(retention.run_all(dry_run=True))["meldkanaal"]
+    assert dry == ["1 lege teller van het meldkanaal te verwijderen"]
+    assert LimitCount.objects.count() == 2
+    assert dict(retention.run_all())["meldkanaal"] == [
+        "1 lege teller van het meldkanaal verwijderd"
+    ]
+    assert list(LimitCount.objects.values_list("key", flat=True)) == ["melden:bezig"]
