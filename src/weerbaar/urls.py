@@ -13,6 +13,7 @@ from weerbaar.areas.api import urls as areas_api_urls
 from weerbaar.cases.api import urls as cases_api_urls
 from weerbaar.core import views as core_views
 from weerbaar.core.api.docs import api_docs
+from weerbaar.core.metrics import metrics
 from weerbaar.monitor.api import urls as monitor_api_urls
 from weerbaar.screening.api import urls as screening_api_urls
 from weerbaar.selection.api import urls as selection_api_urls
@@ -36,6 +37,7 @@ urlpatterns = [
     path("", areas_views.home, name="home"),
     path("gezond", core_views.health, name="health"),
     path("gereed", core_views.ready, name="ready"),
+    path("metrics", metrics, name="metrics"),
     path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"), permanent=True)),
     path("gebieden/", include("weerbaar.areas.urls")),
     path("monitor/", include("weerbaar.monitor.urls")),

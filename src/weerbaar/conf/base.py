@@ -33,6 +33,8 @@ Environment variables read here:
   (each appends to ``X-Forwarded-For``). The client address is the right-most entry none
   of them wrote; used only in memory, for rate limits and the login lockout. Default 0
   (the connecting address).
+- ``WEERBAAR_METRICS_TOKEN``: turns ``/metrics`` (Prometheus) on, for requests that send
+  ``Authorization: Bearer <token>``. Default: off (404).
 - ``WEERBAAR_REDIS_URL``: keep rate limits and caches in Redis (``redis://host:6379/0``)
   instead of the database. Default: the database.
 - ``WEERBAAR_IDLE_MINUTES`` / ``WEERBAAR_SESSION_HOURS``: a login ends after this long
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "csp",
+    "django_prometheus",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -109,6 +112,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Counts and times every request (core.metrics: view names, methods, statuses only).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     # First: the anonymous reporting paths lose client address, user agent and cookies
     # before anything else (views, loggers, error reports) can see them.
     "weerbaar.signals.middleware.AnonymityMiddleware",
@@ -128,6 +133,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "weerbaar.core.middleware.ApiVersionMiddleware",
     "weerbaar.core.middleware.ApiRequestShapeMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last: answers a locked-out login with the Dutch lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -183,6 +189,8 @@ WEERBAAR_AREA_STAMP_SECONDS = 2.0
 WEERBAAR_DATA_STAMP_SECONDS = 2.0
 WEERBAAR_POSTCODE_FILE = env_str("WEERBAAR_POSTCODE_FILE") or None
 WEERBAAR_PUBLIC_URL = (env_str("WEERBAAR_PUBLIC_URL") or "").rstrip("/")
+#: the key a Prometheus server sends to read /metrics; without it /metrics does not exist
+WEERBAAR_METRICS_TOKEN = env_str("WEERBAAR_METRICS_TOKEN") or ""
 #: what the receipt promises a resident: a first look within this many working days
 WEERBAAR_REPORT_REVIEW_DAYS = int(env_str("WEERBAAR_REPORT_REVIEW_DAYS") or 5)
 #: small numbers in the monitor: a rate over fewer inhabitants is not shown ("te klein"),

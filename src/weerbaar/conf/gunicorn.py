@@ -33,3 +33,10 @@ def on_starting(server: Any) -> None:
     from weerbaar.warmup import warm
 
     warm()
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """A worker stopped: its live gauges leave the metrics (``core.metrics``)."""
+    from weerbaar.core.metrics import process_ended
+
+    process_ended(worker.pid)

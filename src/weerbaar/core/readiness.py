@@ -37,12 +37,19 @@ def checks() -> list[Check]:
     return result
 
 
-def _backlog() -> Check:
+def waiting_jobs() -> tuple[int, float]:
+    """Background jobs waiting for the worker, and how many seconds the oldest has waited
+    (also for ``core.metrics``)."""
     from django_tasks_db.models import DBTaskResult
 
-    limit = int(getattr(settings, "WEERBAAR_READY_MAX_WAIT", DEFAULT_MAX_WAIT))
     ready = DBTaskResult.objects.ready()
     oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
     waited = (timezone.now() - oldest) if oldest else dt.timedelta(0)
-    detail = f"{ready.count()} wachtend, oudste {int(waited.total_seconds())} s"
-    return Check("achtergrondtaken", waited.total_seconds() <= limit, detail)
+    return ready.count(), waited.total_seconds()
+
+
+def _backlog() -> Check:
+    limit = int(getattr(settings, "WEERBAAR_READY_MAX_WAIT", DEFAULT_MAX_WAIT))
+    count, waited = waiting_jobs()
+    detail = f"{count} wachtend, oudste {int(waited)} s"
+    return Check("achtergrondtaken", waited <= limit, detail)

@@ -55,6 +55,7 @@ MATRIX: dict[str, Entry] = {
     "home": Entry(_p("/")),
     "health": Entry(_p("/gezond")),
     "ready": Entry(_p("/gereed")),
+    "metrics": Entry(_p("/metrics")),  # off without WEERBAAR_METRICS_TOKEN (404)
     "favicon.ico": Entry(_p("/favicon.ico")),
     "areas:index": Entry(_p("/gebieden/")),
     "areas:region": Entry(_p("/gebieden/regio/onbekend/")),

@@ -15,7 +15,10 @@ import sys
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from weerbaar.core.metrics import prepare_folder
 
 POLL_SECONDS = 0.5
 
@@ -61,6 +64,8 @@ class Command(BaseCommand):
                 env[f"WEERBAAR_{name.upper()}"] = str(options[name])
         # jobs wait in the database for the worker, instead of running in the request
         env.setdefault("WEERBAAR_TASKS", "database")
+        # every process writes its metrics to one folder, so a scrape sums them all
+        env.update(prepare_folder(settings.VAR_DIR))
         return env
 
     def _supervise(self, children: list[subprocess.Popen[bytes]]) -> int:
