@@ -55,12 +55,12 @@ def test_after_the_warm_up_the_first_values_request_is_served_from_memory() -> N
     small_monitor()
     caches.clear()
     warm(close_connections=False)  # in gunicorn's master it closes them before the fork
-    built = answers._answer.cache_info()
+    built = answers.values_answer.cache_info()
     assert built.currsize > 0
     code = small_monitor_code()
     response = Client().get(f"/api/v1/indicators/{code}/values")
     assert response.status_code == 200 and response.json()["indicator"] == code
-    after = answers._answer.cache_info()
+    after = answers.values_answer.cache_info()
     assert after.hits == built.hits + 1 and after.currsize == built.currsize
 
 

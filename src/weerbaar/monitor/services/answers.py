@@ -35,15 +35,6 @@ def fingerprint(indicator: Indicator, level: str, year: int | None, parent: str 
     )[:32]
 
 
-def values_answer(
-    indicator: Indicator, level: str, year: int | None, parent: str | None, key: str
-) -> bytes:
-    """The answer for ``/api/v1/indicators/<code>/values`` as the JSON bytes sent, kept
-    under ``key`` (its ``fingerprint``): a repeated request costs no rendering; raises
-    NoValues."""
-    return _answer(indicator, level, year, parent, key)
-
-
 def warm() -> int:
     """Builds the answer asked for most (each indicator per municipality, newest year),
     so that the first request after a restart is served from memory. Run in the server's
@@ -63,9 +54,12 @@ def warm() -> int:
 
 
 @lru_cache(maxsize=512)
-def _answer(
+def values_answer(
     indicator: Indicator, level: str, year: int | None, parent: str | None, key: str
 ) -> bytes:
+    """The answer for ``/api/v1/indicators/<code>/values`` as the JSON bytes sent, kept
+    under ``key`` (its ``fingerprint``): a repeated request costs no rendering; raises
+    NoValues."""
     return JSONRenderer().render(_build(indicator, level, year, parent))
 
 

@@ -9,7 +9,7 @@ def clear() -> None:
     from weerbaar.monitor.services import answers, comparisons, selectors, tables, values
 
     freshness.forget(tables.DATA_STAMP, selectors.CATALOGUE)
-    answers._answer.cache_clear()
+    answers.values_answer.cache_clear()
     tables._level_values.cache_clear()
     tables._cached_quintiles.cache_clear()
     tables._cached_national.cache_clear()

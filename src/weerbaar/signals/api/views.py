@@ -10,6 +10,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from django.db import transaction
 from django.http import QueryDict
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import fields as drf_fields
@@ -45,8 +46,10 @@ class DutchThrottled(Throttled):
         super().__init__(wait=None, detail=detail)
 
 
-def _limit(request: Request, bucket: str) -> None:
-    verdict = limiter.check(getattr(request._request, "anonymous_client_key", ""), bucket)
+def _limit(request: Request, bucket: str, *, peek: bool = False) -> None:
+    """429 when this client, or everyone, asked too often; ``peek`` only looks."""
+    key = getattr(request._request, "anonymous_client_key", "")
+    verdict = limiter.peek(key, bucket) if peek else limiter.check(key, bucket)
     if verdict is Verdict.EVERYONE:
         raise DutchThrottled(busy_message(verdict))
     if verdict is Verdict.CLIENT:
@@ -193,9 +196,17 @@ class PublicSignalCreateView(APIView):
         tags=["melden"],
     )
     def post(self, request: Request) -> Response:
-        _limit(request, "melden")
-        form = _validated(request, official=False)
-        result = intake.submit(form.to_input(), channel=Channel.PUBLIEK)
+        _limit(request, "melden", peek=True)  # a refused client is not read any further
+        try:
+            form = _validated(request, official=False)
+        except ValidationError:
+            _limit(request, "melden")  # a refused report counts too
+            raise
+        # the count and the report in one transaction: one commit (one fsync) a report,
+        # and the write lock taken once
+        with transaction.atomic():
+            _limit(request, "melden")
+            result = intake.submit(form.to_input(), channel=Channel.PUBLIEK)
         return Response(
             {
                 "receipt": result.signal.receipt,

@@ -264,3 +264,47 @@ def test_the_daily_purge_sweeps_empty_buckets_too() -> None:
         "1 lege teller van het meldkanaal verwijderd"
     ]
     assert list(LimitCount.objects.values_list("key", flat=True)) == ["melden:bezig"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_report_through_the_api_is_one_commit_with_its_counts(
+    orgs: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counts and the report share one transaction: one fsync and one turn at the
+    write lock a report (it was two)."""
+    from django.db import connections
+
+    commits: list[int] = []
+    wrapper = type(connections["default"])
+    original = wrapper._commit
+
+    def counted(self: Any) -> Any:
+        commits.append(1)
+        return original(self)
+
+    client = Client(REMOTE_ADDR="198.51.100.40")
+    assert _report(client) == 201  # the first also stores the hour's salt
+    monkeypatch.setattr(wrapper, "_commit", counted)
+    assert _report(client) == 201
+    assert len(commits) == 1
+    assert Signal.objects.count() == 2
+
+
+def test_a_refused_client_is_turned_away_before_its_report_is_read(
+    orgs: dict[str, Any], settings: Any
+) -> None:
+    settings.WEERBAAR_RATE_LIMITS = {"melden": (2, 3600.0)}
+    client = Client(REMOTE_ADDR="198.51.100.41")
+    assert [_report(client), _report(client)] == [201, 201]
+    # over the limit, even a report that is not valid hears 429, not what is wrong with it
+    assert client.post(URL, {"description": ""}).status_code == 429
+    assert _report(client) == 429
+    assert Signal.objects.count() == 2
+
+
+def test_invalid_reports_count_towards_the_limit(orgs: dict[str, Any], settings: Any) -> None:
+    settings.WEERBAAR_RATE_LIMITS = {"melden": (2, 3600.0)}
+    client = Client(REMOTE_ADDR="198.51.100.42")
+    assert [client.post(URL, {"description": ""}).status_code for _ in range(2)] == [400, 400]
+    assert _report(client) == 429
+    assert Signal.objects.count() == 0

@@ -7,6 +7,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -42,9 +43,11 @@ def _too_many(request: HttpRequest, verdict: Verdict) -> HttpResponse:
     )
 
 
-def _refused(request: HttpRequest, bucket: str) -> HttpResponse | None:
-    """A Dutch 429 page when this client, or everyone together, asked too often."""
-    verdict = limiter.check(getattr(request, "anonymous_client_key", ""), bucket)
+def _refused(request: HttpRequest, bucket: str, *, peek: bool = False) -> HttpResponse | None:
+    """A Dutch 429 page when this client, or everyone together, asked too often; ``peek``
+    only looks, and takes nothing."""
+    key = getattr(request, "anonymous_client_key", "")
+    verdict = limiter.peek(key, bucket) if peek else limiter.check(key, bucket)
     return None if verdict is Verdict.ALLOWED else _too_many(request, verdict)
 
 
@@ -82,16 +85,21 @@ def report(request: HttpRequest) -> HttpResponse:
             "signals/public/form.html",
             _form_context(form, category, secrets.token_urlsafe(24)),
         )
-    if (refused := _refused(request, "melden")) is not None:
-        return refused
+    if (refused := _refused(request, "melden", peek=True)) is not None:
+        return refused  # turned away before the report is read
     form = SignalForm(request.POST, request.FILES)
     token = request.POST.get("formulier", "")[:64] or secrets.token_urlsafe(24)
     category = form.category_choices.get(request.POST.get("category", ""))
     if not form.is_valid():
+        if (refused := _refused(request, "melden")) is not None:  # it counts too
+            return refused
         return render(
             request, "signals/public/form.html", _form_context(form, category, token), status=400
         )
-    result = intake.submit(form.to_input(), channel=Channel.PUBLIEK, submission_key=token)
+    with transaction.atomic():  # the count and the report: one commit
+        if (refused := _refused(request, "melden")) is not None:
+            return refused
+        result = intake.submit(form.to_input(), channel=Channel.PUBLIEK, submission_key=token)
     return render(
         request,
         "signals/public/receipt.html",
