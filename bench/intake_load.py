@@ -52,6 +52,21 @@ def multipart(description: str, image: bytes) -> tuple[bytes, str]:
     return body, f"multipart/form-data; boundary={boundary}"
 
 
+def reference_server(port: int, threads: str | None = None) -> subprocess.Popen[bytes]:
+    """The one-file Django app of ``bench/_oneview.py`` under gunicorn, with Weerbaar's
+    number of processes (and threads, when given)."""
+    command = [str(BIN / "gunicorn"), "--chdir", str(ROOT / "bench"), "-w", WORKERS]
+    if threads:
+        command += ["--threads", threads]
+    command += ["-k", "gthread", "--log-level", "warning", "-b", f"127.0.0.1:{port}"]
+    return subprocess.Popen(  # noqa: S603 - our own gunicorn and app
+        [*command, "_oneview:application"],
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def wait_ready(port: int, path: str, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
@@ -130,27 +145,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         ),
-        "plafond": subprocess.Popen(  # noqa: S603
-            [
-                str(BIN / "gunicorn"),
-                "--chdir",
-                str(ROOT / "bench"),
-                "-w",
-                WORKERS,
-                "--threads",
-                THREADS,
-                "-k",
-                "gthread",
-                "--log-level",
-                "warning",
-                "-b",
-                f"127.0.0.1:{ports['plafond']}",
-                "_oneview:application",
-            ],
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        ),
+        "plafond": reference_server(ports["plafond"], THREADS),
     }
     try:
         wait_ready(ports["weerbaar"], "/gezond", servers["weerbaar"])

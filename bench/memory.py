@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 from intake import free_port
-from intake_load import BIN, ROOT, WORKERS, wait_ready
+from intake_load import BIN, WORKERS, reference_server, wait_ready
 
 PAGES = (
     "/",
@@ -125,25 +125,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         ),
-        "plafond": subprocess.Popen(  # noqa: S603
-            [
-                str(BIN / "gunicorn"),
-                "--chdir",
-                str(ROOT / "bench"),
-                "-w",
-                WORKERS,
-                "-k",
-                "gthread",
-                "--log-level",
-                "warning",
-                "-b",
-                f"127.0.0.1:{ports['plafond']}",
-                "_oneview:application",
-            ],
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        ),
+        "plafond": reference_server(ports["plafond"]),
     }
     try:
         wait_ready(ports["weerbaar"], "/gezond", servers["weerbaar"])

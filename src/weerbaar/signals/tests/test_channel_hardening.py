@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
@@ -204,23 +205,27 @@ def test_no_receipt_or_secret_in_the_log_after_a_failed_lookup(orgs: dict[str, A
         assert value not in err
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_limit_check_costs_one_commit_and_the_salt_none_after_the_first(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Every commit on SQLite is an fsync a report waits for: both buckets go in one, and
-    this hour's salt is read once per process, not added again for every request."""
-    from django.db import connections
-
-    commits: list[int] = []
+def count_commits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, one entry per commit on the default database."""
     wrapper = type(connections["default"])
     original = wrapper._commit
+    commits: list[int] = []
 
     def counted(self: Any) -> Any:
         commits.append(1)
         return original(self)
 
     monkeypatch.setattr(wrapper, "_commit", counted)
+    return commits
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_limit_check_costs_one_commit_and_the_salt_none_after_the_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every commit on SQLite is an fsync a report waits for: both buckets go in one, and
+    this hour's salt is read once per process, not added again for every request."""
+    commits = count_commits(monkeypatch)
     limiter = RateLimiter()
     limiter.reset()
     key = limiter.client_key("198.51.100.30")
@@ -272,19 +277,9 @@ def test_a_report_through_the_api_is_one_commit_with_its_counts(
 ) -> None:
     """The counts and the report share one transaction: one fsync and one turn at the
     write lock a report (it was two)."""
-    from django.db import connections
-
-    commits: list[int] = []
-    wrapper = type(connections["default"])
-    original = wrapper._commit
-
-    def counted(self: Any) -> Any:
-        commits.append(1)
-        return original(self)
-
     client = Client(REMOTE_ADDR="198.51.100.40")
     assert _report(client) == 201  # the first also stores the hour's salt
-    monkeypatch.setattr(wrapper, "_commit", counted)
+    commits = count_commits(monkeypatch)
     assert _report(client) == 201
     assert len(commits) == 1
     assert Signal.objects.count() == 2
