@@ -10,7 +10,6 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from django.db import transaction
 from django.http import QueryDict
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import fields as drf_fields
@@ -203,10 +202,12 @@ class PublicSignalCreateView(APIView):
             _limit(request, "melden")  # a refused report counts too
             raise
         # the count and the report in one transaction: one commit (one fsync) a report,
-        # and the write lock taken once
-        with transaction.atomic():
-            _limit(request, "melden")
-            result = intake.submit(form.to_input(), channel=Channel.PUBLIEK)
+        # and the write lock taken once, after the work that needs none
+        result = intake.submit(
+            form.to_input(),
+            channel=Channel.PUBLIEK,
+            first_in_transaction=lambda: _limit(request, "melden"),
+        )
         return Response(
             {
                 "receipt": result.signal.receipt,

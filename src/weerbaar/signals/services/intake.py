@@ -4,6 +4,7 @@ history line, so a receipt is only ever shown for something that is fully stored
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -140,7 +141,11 @@ def submit(
     channel: str,
     user: Any = None,
     submission_key: str | None = None,
+    first_in_transaction: Callable[[], None] | None = None,
 ) -> Receipt:
+    """``first_in_transaction`` runs first inside the report's transaction (the rate-limit
+    count: one commit for both), after the work that needs no write lock; what it raises
+    stores nothing."""
     if submission_key:
         existing = Signal.objects.filter(submission_key=submission_key).first()
         if existing is not None:
@@ -196,33 +201,14 @@ def submit(
             # The reporter's own choice is a suggestion the handler confirms.
             signal.category = data.category
         try:
-            with transaction.atomic():
-                signal.save()
-                if data.indicators and official:
-                    signal.indicators.set(data.indicators)
-                Attachment.objects.bulk_create(
-                    Attachment(
-                        signal=signal,
-                        number=number,
-                        content_type=image.content_type,
-                        data=image.data,
-                        size=len(image.data),
-                        width=image.width,
-                        height=image.height,
-                        sha256=image.sha256,
-                    )
-                    for number, image in enumerate(data.images, start=1)
-                )
-                SignalEvent.objects.create(
-                    signal=signal,
-                    kind=EventKind.CREATED,
-                    status_to=signal.status,
-                    actor=user if official else None,
-                    organisation=organisation if official else None,
-                )
-                if official:
-                    record(AuditAction.CREATE, actor=user, obj=signal)
-                events.announce(signal)  # in this transaction: one commit per report
+            _store(
+                signal,
+                data,
+                user=user,
+                organisation=organisation,
+                official=official,
+                first_in_transaction=first_in_transaction,
+            )
         except IntegrityError:
             if submission_key and Signal.objects.filter(submission_key=submission_key).exists():
                 existing = Signal.objects.get(submission_key=submission_key)
@@ -236,3 +222,45 @@ def submit(
             log.info("signal_received", channel=channel)
         return Receipt(signal, secret)
     raise RuntimeError("Kon geen unieke ontvangstcode maken.")
+
+
+def _store(
+    signal: Signal,
+    data: IntakeInput,
+    *,
+    user: Any,
+    organisation: Any,
+    official: bool,
+    first_in_transaction: Callable[[], None] | None,
+) -> None:
+    """The report with its photos, first event, audit line and announcement, in one
+    transaction (one commit per report)."""
+    with transaction.atomic():
+        if first_in_transaction is not None:
+            first_in_transaction()
+        signal.save()
+        if data.indicators and official:
+            signal.indicators.set(data.indicators)
+        Attachment.objects.bulk_create(
+            Attachment(
+                signal=signal,
+                number=number,
+                content_type=image.content_type,
+                data=image.data,
+                size=len(image.data),
+                width=image.width,
+                height=image.height,
+                sha256=image.sha256,
+            )
+            for number, image in enumerate(data.images, start=1)
+        )
+        SignalEvent.objects.create(
+            signal=signal,
+            kind=EventKind.CREATED,
+            status_to=signal.status,
+            actor=user if official else None,
+            organisation=organisation if official else None,
+        )
+        if official:
+            record(AuditAction.CREATE, actor=user, obj=signal)
+        events.announce(signal)  # in this transaction: one commit per report

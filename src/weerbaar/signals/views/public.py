@@ -7,7 +7,6 @@ import secrets
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -49,6 +48,20 @@ def _refused(request: HttpRequest, bucket: str, *, peek: bool = False) -> HttpRe
     key = getattr(request, "anonymous_client_key", "")
     verdict = limiter.peek(key, bucket) if peek else limiter.check(key, bucket)
     return None if verdict is Verdict.ALLOWED else _too_many(request, verdict)
+
+
+class Refused(Exception):
+    """Raised inside the report's transaction when the count says no: nothing is stored."""
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__(verdict.value)
+        self.verdict = verdict
+
+
+def _take(request: HttpRequest, bucket: str) -> None:
+    verdict = limiter.check(getattr(request, "anonymous_client_key", ""), bucket)
+    if verdict is not Verdict.ALLOWED:
+        raise Refused(verdict)
 
 
 def _form_context(form: SignalForm, category: Category | None, token: str) -> dict[str, Any]:
@@ -96,10 +109,15 @@ def report(request: HttpRequest) -> HttpResponse:
         return render(
             request, "signals/public/form.html", _form_context(form, category, token), status=400
         )
-    with transaction.atomic():  # the count and the report: one commit
-        if (refused := _refused(request, "melden")) is not None:
-            return refused
-        result = intake.submit(form.to_input(), channel=Channel.PUBLIEK, submission_key=token)
+    try:  # the count and the report: one commit, the write lock taken once
+        result = intake.submit(
+            form.to_input(),
+            channel=Channel.PUBLIEK,
+            submission_key=token,
+            first_in_transaction=lambda: _take(request, "melden"),
+        )
+    except Refused as turned_away:
+        return _too_many(request, turned_away.verdict)
     return render(
         request,
         "signals/public/receipt.html",
