@@ -26,6 +26,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 from intake import free_port, photo  # the same helpers as the crash test
@@ -65,6 +66,14 @@ def reference_server(port: int, threads: str | None = None) -> subprocess.Popen[
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def stop_all(servers: Iterable[subprocess.Popen[bytes]]) -> None:
+    """Stops each server that still runs, with everything it started."""
+    for server in servers:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
 
 
 def wait_ready(port: int, path: str, process: subprocess.Popen[bytes]) -> None:
@@ -180,10 +189,7 @@ def main() -> None:
             share = rates["weerbaar"][0] / rates["plafond"][0]
             print(f"  Weerbaar haalt {100 * share:.1f}% van het plafond")
     finally:
-        for server in servers.values():
-            if server.poll() is None:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=30)
+        stop_all(servers.values())
 
 
 if __name__ == "__main__":

@@ -17,14 +17,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import subprocess
 import tempfile
 import urllib.request
 from pathlib import Path
 
 from intake import free_port
-from intake_load import BIN, WORKERS, reference_server, wait_ready
+from intake_load import BIN, WORKERS, reference_server, stop_all, wait_ready
 
 PAGES = (
     "/",
@@ -152,10 +151,7 @@ def main() -> None:
         verdict = "gehaald" if worst < TARGET_MB else "niet gehaald"
         print(f"zwaarste Weerbaar-proces: {worst:.0f} MB RSS (doel < {TARGET_MB} MB: {verdict})")
     finally:
-        for server in servers.values():
-            if server.poll() is None:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=30)
+        stop_all(servers.values())
 
 
 if __name__ == "__main__":

@@ -307,8 +307,9 @@ def ranking(
 
 def _decided_since_newest_link() -> list[int]:
     """Objects the meeting decided on after their newest link: off the agenda until a
-    signal is linked again (a rejected link is no news). Two grouped queries over the decided objects only (the
-    agenda's candidates once asked both per object of the region)."""
+    signal is linked again (a rejected link is no news). Two grouped queries over the
+    decided objects only (the agenda's candidates once asked both per object of the
+    region)."""
     decided = dict(
         TriageDecision.objects.order_by()
         .values("subject")

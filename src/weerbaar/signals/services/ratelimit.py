@@ -110,22 +110,29 @@ class RateLimiter:
         arrival time"); a request fits while that time is at most burst-1 intervals
         ahead."""
         burst, interval = self._limits(name)
+        latest = self._latest_fitting(now, name)
         if self._in_database():
-            return self._take_in_table(bucket, now, burst, interval)
+            return self._take_in_table(bucket, now, latest, interval)
         cache = self._cache()
         arrival = max(float(cache.get(bucket, now)), now)
-        if arrival - now > (burst - 1) * interval:
+        if arrival > latest:
             return False
         cache.set(bucket, arrival + interval, timeout=int(burst * interval) + 60)
         return True
 
-    def _take_in_table(self, bucket: str, now: float, burst: int, interval: float) -> bool:
+    def _latest_fitting(self, now: float, name: str) -> float:
+        """The latest stored arrival time at which one more request still fits: burst-1
+        intervals ahead of now."""
+        burst, interval = self._limits(name)
+        return now + (burst - 1) * interval
+
+    def _take_in_table(self, bucket: str, now: float, latest: float, interval: float) -> bool:
         """One UPDATE that takes a request only if it fits, under the row's lock, so two
         processes cannot both take the last one; a bucket not there yet is made full."""
         for _attempt in range(2):
-            taken = LimitCount.objects.filter(
-                key=bucket, arrival__lte=now + (burst - 1) * interval
-            ).update(arrival=Greatest(F("arrival"), now) + interval)
+            taken = LimitCount.objects.filter(key=bucket, arrival__lte=latest).update(
+                arrival=Greatest(F("arrival"), now) + interval
+            )
             if taken:
                 return True
             if LimitCount.objects.filter(key=bucket).exists():
@@ -162,8 +169,7 @@ class RateLimiter:
         else:
             arrivals = self._cache().get_many(list(buckets))
         for bucket, limit in buckets.items():
-            burst, interval = self._limits(limit)
-            if float(arrivals.get(bucket, now)) > now + (burst - 1) * interval:
+            if float(arrivals.get(bucket, now)) > self._latest_fitting(now, limit):
                 return Verdict.CLIENT if limit == name else Verdict.EVERYONE
         return Verdict.ALLOWED
 

@@ -7,9 +7,9 @@ lock was free. Here a transaction first takes a lock of its own: a thread lock w
 process, then an exclusive ``flock`` on ``<database>-schrijver.lock`` shared by every
 process on the machine, and only then ``BEGIN IMMEDIATE``. One thread per process asks
 for the file lock, every half millisecond, until the writer before it commits or rolls
-back; the wait is bounded by the ``timeout`` option, as SQLite's own. Readers never take it: in WAL mode they
-do not block a writer. An in-memory database (the tests) has one process: the thread lock
-is enough.
+back; the wait is bounded by the ``timeout`` option, as SQLite's own. Readers never take
+it: in WAL mode they do not block a writer. An in-memory database (the tests) has one
+process: the thread lock is enough.
 """
 
 from __future__ import annotations
